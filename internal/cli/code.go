@@ -1,0 +1,12 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+)
+
+// TODO(owner of this file): replace with the real command.
+func runCode(ctx context.Context, env *Env, args []string) int {
+	fmt.Fprintln(env.Stderr, "dyad: code is not built yet")
+	return 1
+}

@@ -1,0 +1,12 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+)
+
+// TODO(owner of this file): replace with the real command.
+func runEvalNER(ctx context.Context, env *Env, args []string) int {
+	fmt.Fprintln(env.Stderr, "dyad: eval_ner is not built yet")
+	return 1
+}

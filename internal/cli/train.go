@@ -1,0 +1,20 @@
+package cli
+
+import "context"
+
+const trainHelp = `Usage: dyad train MODEL [flags]
+
+Train an NLP model from the treebanks in ../shared/data and write it where
+the binary embeds it. MODEL is one of:
+  tagger   POS tagger and lemmatizer   dyad train tagger --seed 1
+  parser   dependency parser           dyad train parser --seed 1
+  ner      named-entity recogniser     dyad train ner --seed 1
+`
+
+func runTrain(ctx context.Context, env *Env, args []string) int {
+	return subcommands(ctx, env, "train", args, map[string]func(context.Context, *Env, []string) int{
+		"tagger": runTrainTagger,
+		"parser": runTrainParser,
+		"ner":    runTrainNER,
+	}, trainHelp)
+}
