@@ -1,0 +1,319 @@
+// Package ap owns the averaged perceptron shared by the tagger and the
+// entity recogniser: feature hashing without allocation, a sparse trainer
+// with lazy weight averaging, and the compact run-time model (features keyed
+// by a 32-bit hash, weights quantised to int16) with its binary encoding.
+package ap
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+)
+
+// FNV-1a 64-bit constants.
+const (
+	offset64 = 14695981039346656037
+	prime64  = 1099511628211
+)
+
+// Hash is a running feature hash.
+type Hash uint64
+
+// Start begins a hash for feature template t.
+func Start(t byte) Hash { return Hash((offset64 ^ uint64(t)) * prime64) }
+
+// Str mixes the bytes of s into h.
+func (h Hash) Str(s string) Hash {
+	x := uint64(h)
+	for i := 0; i < len(s); i++ {
+		x ^= uint64(s[i])
+		x *= prime64
+	}
+	return Hash(x)
+}
+
+// Lower mixes the bytes of s into h with ASCII letters lowercased.
+func (h Hash) Lower(s string) Hash {
+	x := uint64(h)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		x ^= uint64(c)
+		x *= prime64
+	}
+	return Hash(x)
+}
+
+// Byte mixes one byte into h.
+func (h Hash) Byte(b byte) Hash { return Hash((uint64(h) ^ uint64(b)) * prime64) }
+
+// Mix mixes a 64-bit value (such as another hash) into h.
+func (h Hash) Mix(v uint64) Hash {
+	x := uint64(h) ^ v
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	return Hash(x)
+}
+
+// Key folds h to the 32-bit key the model is indexed by.
+func (h Hash) Key() uint32 {
+	x := uint64(h)
+	x ^= x >> 29
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 32
+	return uint32(x)
+}
+
+// entry is one (class, weight) pair of a feature during training.
+type entry struct {
+	class uint16
+	w     float32 // current weight
+	total float64 // sum of weights over time, up to ts
+	ts    int32   // step at which total was last brought up to date
+}
+
+// Trainer is a sparse multi-class perceptron with lazy averaging. It is not
+// safe for concurrent use.
+type Trainer struct {
+	NClass int
+	index  map[uint32]int32
+	feats  [][]entry
+	step   int32
+}
+
+// NewTrainer returns a trainer for n classes.
+func NewTrainer(n int) *Trainer {
+	return &Trainer{NClass: n, index: make(map[uint32]int32, 1<<16)}
+}
+
+// Score adds the current weights of keys into scores (len NClass).
+func (t *Trainer) Score(keys []uint32, scores []float32) {
+	for _, k := range keys {
+		if i, ok := t.index[k]; ok {
+			for _, e := range t.feats[i] {
+				scores[e.class] += e.w
+			}
+		}
+	}
+}
+
+// Tick advances the averaging clock; call it once per training example.
+func (t *Trainer) Tick() { t.step++ }
+
+// Update adds delta to the weight of class for each key.
+func (t *Trainer) Update(keys []uint32, class int, delta float32) {
+	for _, k := range keys {
+		i, ok := t.index[k]
+		if !ok {
+			i = int32(len(t.feats))
+			t.index[k] = i
+			t.feats = append(t.feats, nil)
+		}
+		es := t.feats[i]
+		j := -1
+		for x := range es {
+			if int(es[x].class) == class {
+				j = x
+				break
+			}
+		}
+		if j < 0 {
+			es = append(es, entry{class: uint16(class), ts: t.step})
+			j = len(es) - 1
+			t.feats[i] = es
+		}
+		e := &es[j]
+		e.total += float64(t.step-e.ts) * float64(e.w)
+		e.ts = t.step
+		e.w += delta
+	}
+}
+
+// Average returns the run-time model with averaged weights. Weights whose
+// magnitude is below prune (after averaging) are dropped, and so are
+// features left without weights.
+func (t *Trainer) Average(prune float32) *Model {
+	type kf struct {
+		key uint32
+		i   int32
+	}
+	all := make([]kf, 0, len(t.index))
+	for k, i := range t.index {
+		all = append(all, kf{k, i})
+	}
+	sort.Slice(all, func(a, b int) bool { return all[a].key < all[b].key })
+	m := &Model{NClass: t.NClass, index: make(map[uint32]uint32, len(all))}
+	m.start = append(m.start, 0)
+	steps := float64(t.step)
+	if steps == 0 {
+		steps = 1
+	}
+	for _, f := range all {
+		n := 0
+		for _, e := range t.feats[f.i] {
+			tot := e.total + float64(t.step-e.ts)*float64(e.w)
+			avg := float32(tot / steps)
+			if avg > prune || avg < -prune {
+				m.cls = append(m.cls, e.class)
+				m.w = append(m.w, avg)
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		m.keys = append(m.keys, f.key)
+		m.index[f.key] = uint32(len(m.start) - 1)
+		m.start = append(m.start, uint32(len(m.cls)))
+	}
+	return m
+}
+
+// Model is the run-time perceptron. It is read-only after construction and
+// safe for concurrent use.
+type Model struct {
+	NClass int
+	keys   []uint32          // sorted feature keys (for encoding)
+	index  map[uint32]uint32 // key -> feature number
+	start  []uint32          // feature f owns cls/w[start[f]:start[f+1]]
+	cls    []uint16
+	w      []float32
+}
+
+// Features returns the number of features and weights in the model.
+func (m *Model) Features() (features, weights int) { return len(m.keys), len(m.w) }
+
+// Score adds the weights of keys into scores (len NClass).
+func (m *Model) Score(keys []uint32, scores []float32) {
+	for _, k := range keys {
+		if f, ok := m.index[k]; ok {
+			a, b := m.start[f], m.start[f+1]
+			cls := m.cls[a:b]
+			w := m.w[a:b]
+			for j, c := range cls {
+				scores[c] += w[j]
+			}
+		}
+	}
+}
+
+const magic = "dyad-ap1"
+
+// Encode writes m: weights are quantised to int16 with one scale for the
+// whole model; keys are delta-coded.
+func (m *Model) Encode(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	var buf [binary.MaxVarintLen64]byte
+	put := func(v uint64) {
+		n := binary.PutUvarint(buf[:], v)
+		bw.Write(buf[:n])
+	}
+	bw.WriteString(magic)
+	var maxw float32
+	for _, x := range m.w {
+		if x < 0 {
+			x = -x
+		}
+		if x > maxw {
+			maxw = x
+		}
+	}
+	scale := maxw / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	put(uint64(m.NClass))
+	put(uint64(len(m.keys)))
+	put(uint64(math.Float32bits(scale)))
+	prev := uint32(0)
+	for f, k := range m.keys {
+		put(uint64(k - prev))
+		prev = k
+		a, b := m.start[f], m.start[f+1]
+		put(uint64(b - a))
+		for j := a; j < b; j++ {
+			put(uint64(m.cls[j]))
+			q := int64(math.Round(float64(m.w[j] / scale)))
+			put(uint64(q<<1) ^ uint64(q>>63)) // zigzag
+		}
+	}
+	return bw.Flush()
+}
+
+// Decode reads a model written by Encode; name is used in errors.
+func Decode(name string, r io.ByteReader) (*Model, error) {
+	bad := func(what string, err error) error {
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		return fmt.Errorf("%s: perceptron model: %s: %w", name, what, err)
+	}
+	for i := 0; i < len(magic); i++ {
+		c, err := r.ReadByte()
+		if err != nil {
+			return nil, bad("header", err)
+		}
+		if c != magic[i] {
+			return nil, fmt.Errorf("%s: perceptron model: bad magic", name)
+		}
+	}
+	get := func() (uint64, error) { return binary.ReadUvarint(r) }
+	nc, err := get()
+	if err != nil || nc == 0 || nc > 1<<16 {
+		return nil, bad("class count", errOr(err))
+	}
+	nf, err := get()
+	if err != nil || nf > 1<<28 {
+		return nil, bad("feature count", errOr(err))
+	}
+	sb, err := get()
+	if err != nil {
+		return nil, bad("scale", err)
+	}
+	scale := math.Float32frombits(uint32(sb))
+	m := &Model{NClass: int(nc), index: make(map[uint32]uint32, nf), keys: make([]uint32, 0, nf), start: make([]uint32, 1, nf+1)}
+	prev := uint32(0)
+	for f := uint64(0); f < nf; f++ {
+		d, err := get()
+		if err != nil {
+			return nil, bad(fmt.Sprintf("feature %d", f), err)
+		}
+		k := prev + uint32(d)
+		prev = k
+		n, err := get()
+		if err != nil || n > nc {
+			return nil, bad(fmt.Sprintf("feature %d weights", f), errOr(err))
+		}
+		for j := uint64(0); j < n; j++ {
+			c, err := get()
+			if err != nil || c >= nc {
+				return nil, bad(fmt.Sprintf("feature %d class", f), errOr(err))
+			}
+			z, err := get()
+			if err != nil {
+				return nil, bad(fmt.Sprintf("feature %d weight", f), err)
+			}
+			q := int64(z>>1) ^ -int64(z&1)
+			m.cls = append(m.cls, uint16(c))
+			m.w = append(m.w, float32(q)*scale)
+		}
+		m.keys = append(m.keys, k)
+		m.index[k] = uint32(len(m.start) - 1)
+		m.start = append(m.start, uint32(len(m.cls)))
+	}
+	return m, nil
+}
+
+func errOr(err error) error {
+	if err != nil {
+		return err
+	}
+	return errors.New("value out of range")
+}

@@ -1,0 +1,177 @@
+package tag
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/tag/ap"
+)
+
+// Word is the per-word hashed view that features are built from. It is
+// exported so the entity recogniser can share the same word features.
+type Word struct {
+	Raw, Lower uint64    // hash of the form as written and ASCII-lowercased
+	Suf        [4]uint64 // hashes of the lowercased last 1..4 bytes (0 if shorter)
+	Pre        [3]uint64 // hashes of the lowercased first 1..3 bytes (0 if shorter)
+	Shape      uint64    // hash of the collapsed shape (Xxx -> Xx, 2025 -> d)
+	Flags      byte      // FlagUpper | FlagTitle | ...
+}
+
+// Word flags.
+const (
+	FlagUpper  = 1 << iota // every letter is upper case (and there is one)
+	FlagTitle              // first byte upper case, some lower case letter
+	FlagDigit              // contains a digit
+	FlagHyphen             // contains '-'
+	FlagAlpha              // contains an ASCII letter
+	FlagPunct              // no letter and no digit
+	FlagLong               // longer than 12 bytes
+)
+
+// NormForm maps typographic quotes to ASCII so curly and straight quotes
+// share features; it allocates only when s contains such quotes.
+func NormForm(s string) string {
+	if !strings.Contains(s, "\u2018") && !strings.Contains(s, "\u2019") &&
+		!strings.Contains(s, "\u201c") && !strings.Contains(s, "\u201d") {
+		return s
+	}
+	r := strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`)
+	return r.Replace(s)
+}
+
+// MakeWord computes the hashed view of form.
+func MakeWord(form string) Word {
+	var w Word
+	w.Raw = uint64(ap.Start(1).Str(form))
+	w.Lower = uint64(ap.Start(2).Lower(form))
+	n := len(form)
+	for k := 1; k <= 4 && k <= n; k++ {
+		w.Suf[k-1] = uint64(ap.Start(byte(10 + k)).Lower(form[n-k:]))
+	}
+	for k := 1; k <= 3 && k <= n; k++ {
+		w.Pre[k-1] = uint64(ap.Start(byte(20 + k)).Lower(form[:k]))
+	}
+	h := ap.Start(3)
+	var last byte
+	upper, lower, digit := 0, 0, 0
+	for i := 0; i < n; i++ {
+		c := form[i]
+		var s byte
+		switch {
+		case c >= 'A' && c <= 'Z':
+			s = 'X'
+			upper++
+		case c >= 'a' && c <= 'z':
+			s = 'x'
+			lower++
+		case c >= '0' && c <= '9':
+			s = 'd'
+			digit++
+		case c >= 0x80:
+			s = 'u'
+		default:
+			s = c
+		}
+		if s != last {
+			h = h.Byte(s)
+			last = s
+		}
+		if c == '-' {
+			w.Flags |= FlagHyphen
+		}
+	}
+	w.Shape = uint64(h)
+	if upper > 0 && lower == 0 {
+		w.Flags |= FlagUpper
+	}
+	if n > 0 && form[0] >= 'A' && form[0] <= 'Z' && lower > 0 {
+		w.Flags |= FlagTitle
+	}
+	if digit > 0 {
+		w.Flags |= FlagDigit
+	}
+	if upper+lower > 0 {
+		w.Flags |= FlagAlpha
+	}
+	if upper+lower+digit == 0 {
+		w.Flags |= FlagPunct
+	}
+	if n > 12 {
+		w.Flags |= FlagLong
+	}
+	return w
+}
+
+var (
+	padStart = MakeWord("\x00-START-")
+	padEnd   = MakeWord("\x00-END-")
+)
+
+// At returns ws[i], or a boundary pad outside the sentence.
+func At(ws []Word, i int) *Word {
+	if i < 0 {
+		return &padStart
+	}
+	if i >= len(ws) {
+		return &padEnd
+	}
+	return &ws[i]
+}
+
+func key1(t byte, a uint64) uint32    { return ap.Start(t).Mix(a).Key() }
+func key2(t byte, a, b uint64) uint32 { return ap.Start(t).Mix(a).Mix(b).Key() }
+
+// staticFeatures appends the tag-independent features of word i.
+func staticFeatures(keys []uint32, ws []Word, i int) []uint32 {
+	w := &ws[i]
+	p1, n1 := At(ws, i-1), At(ws, i+1)
+	p2, n2 := At(ws, i-2), At(ws, i+2)
+	keys = append(keys,
+		key1(0, 0),
+		key1(1, w.Lower),
+		key1(2, w.Raw),
+		key1(3, w.Shape),
+		key1(4, uint64(w.Flags)),
+		key1(5, p1.Lower),
+		key1(6, n1.Lower),
+		key1(7, p2.Lower),
+		key1(8, n2.Lower),
+		key1(9, p1.Suf[2]),
+		key1(10, n1.Suf[2]),
+		key2(11, p1.Lower, w.Lower),
+		key2(12, w.Lower, n1.Lower),
+		key1(13, n1.Shape),
+		key1(14, p1.Shape),
+		key2(15, uint64(w.Flags), uint64(p1.Flags)),
+		key1(16, n1.Suf[1]),
+		key2(17, n1.Lower, n2.Lower),
+	)
+	for k := 0; k < 4; k++ {
+		if w.Suf[k] != 0 {
+			keys = append(keys, key1(20+byte(k), w.Suf[k]))
+		}
+	}
+	for k := 0; k < 3; k++ {
+		if w.Pre[k] != 0 {
+			keys = append(keys, key1(30+byte(k), w.Pre[k]))
+		}
+	}
+	if i == 0 {
+		keys = append(keys, key2(40, uint64(w.Flags), w.Lower))
+	}
+	return keys
+}
+
+// tagFeatures appends the features that depend on the previous predicted
+// tags t1 (i-1) and t2 (i-2); nclass stands for "no tag".
+func tagFeatures(keys []uint32, ws []Word, i int, t1, t2 uint16) []uint32 {
+	w := &ws[i]
+	n1 := At(ws, i+1)
+	return append(keys,
+		key1(50, uint64(t1)),
+		key2(51, uint64(t1), uint64(t2)),
+		key2(52, uint64(t1), w.Lower),
+		key2(53, uint64(t1), n1.Lower),
+		key2(54, uint64(t1), w.Suf[2]),
+		key1(55, uint64(t2)),
+	)
+}

@@ -1,0 +1,329 @@
+// Package tag owns part-of-speech tagging and lemmatisation: an averaged
+// perceptron that predicts the joint universal (UPOS) and Penn Treebank
+// (XPOS) tag of each word left to right, a tag dictionary for frequent
+// unambiguous words, and a lemmatizer learned from UD English EWT. The model
+// is embedded in the binary (see model/LICENSE.md) and trained with
+// `dyad train tagger`.
+package tag
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/tag/ap"
+)
+
+//go:embed model
+var modelFS embed.FS
+
+// ModelPath is where the shipped model lives, relative to the repo root.
+const ModelPath = "internal/tag/model/tagger.bin.gz"
+
+// Tagger assigns UPOS, XPOS and lemmas. It is safe for concurrent use.
+type Tagger struct {
+	upos, xpos []string          // per class
+	dict       map[string]uint16 // frequent unambiguous forms -> class
+	model      *ap.Model
+	lem        *Lemmatizer
+	pool       sync.Pool
+}
+
+type scratch struct {
+	words  []Word
+	keys   []uint32
+	scores []float32
+	pred   []uint16
+}
+
+// Load returns the embedded tagger. Call it once and share the result.
+func Load() (*Tagger, error) {
+	b, err := modelFS.ReadFile("model/tagger.bin.gz")
+	if err != nil {
+		return nil, fmt.Errorf("tag: embedded model missing (run dyad train tagger): %w", err)
+	}
+	return Decode(context.Background(), "embedded tagger", bytes.NewReader(b))
+}
+
+// Annotate sets UPOS, XPOS and Lemma on every token of s.
+func (t *Tagger) Annotate(s *dyad.Sentence) {
+	sc := t.get()
+	defer t.pool.Put(sc)
+	sc.words = sc.words[:0]
+	for i := range s.Tokens {
+		sc.words = append(sc.words, MakeWord(NormForm(s.Tokens[i].Form())))
+	}
+	t.decode(sc, func(i int) string { return NormForm(s.Tokens[i].Form()) })
+	for i := range s.Tokens {
+		c := sc.pred[i]
+		tk := &s.Tokens[i]
+		tk.UPOS, tk.XPOS = t.upos[c], t.xpos[c]
+		tk.Lemma = t.lem.Lemma(tk.Form(), tk.UPOS, tk.XPOS)
+	}
+}
+
+// TagWords tags a sentence given as words (gold tokenisation).
+func (t *Tagger) TagWords(words []string) (upos, xpos, lemma []string) {
+	sc := t.get()
+	defer t.pool.Put(sc)
+	sc.words = sc.words[:0]
+	for _, w := range words {
+		sc.words = append(sc.words, MakeWord(NormForm(w)))
+	}
+	t.decode(sc, func(i int) string { return NormForm(words[i]) })
+	upos = make([]string, len(words))
+	xpos = make([]string, len(words))
+	lemma = make([]string, len(words))
+	for i, c := range sc.pred {
+		upos[i], xpos[i] = t.upos[c], t.xpos[c]
+		lemma[i] = t.lem.Lemma(words[i], upos[i], xpos[i])
+	}
+	return upos, xpos, lemma
+}
+
+// Classes returns the number of joint tags; ClassOf/Tags convert.
+func (t *Tagger) Classes() int { return len(t.upos) }
+
+// Tags returns the UPOS and XPOS of joint class c.
+func (t *Tagger) Tags(c int) (upos, xpos string) { return t.upos[c], t.xpos[c] }
+
+// Lemmatizer returns the tagger's lemmatizer.
+func (t *Tagger) Lemmatizer() *Lemmatizer { return t.lem }
+
+// TagClasses tags words and returns joint class numbers (used as features
+// by the entity recogniser).
+func (t *Tagger) TagClasses(words []string, out []uint16) []uint16 {
+	sc := t.get()
+	defer t.pool.Put(sc)
+	sc.words = sc.words[:0]
+	for _, w := range words {
+		sc.words = append(sc.words, MakeWord(NormForm(w)))
+	}
+	t.decode(sc, func(i int) string { return NormForm(words[i]) })
+	return append(out[:0], sc.pred...)
+}
+
+func (t *Tagger) get() *scratch {
+	if v := t.pool.Get(); v != nil {
+		return v.(*scratch)
+	}
+	return &scratch{scores: make([]float32, len(t.upos))}
+}
+
+// decode runs greedy left-to-right decoding over sc.words into sc.pred.
+func (t *Tagger) decode(sc *scratch, form func(int) string) {
+	n := len(sc.words)
+	sc.pred = sc.pred[:0]
+	none := uint16(len(t.upos))
+	for i := 0; i < n; i++ {
+		if c, ok := t.dict[form(i)]; ok {
+			sc.pred = append(sc.pred, c)
+			continue
+		}
+		t1, t2 := none, none
+		if i > 0 {
+			t1 = sc.pred[i-1]
+		}
+		if i > 1 {
+			t2 = sc.pred[i-2]
+		}
+		sc.keys = staticFeatures(sc.keys[:0], sc.words, i)
+		sc.keys = tagFeatures(sc.keys, sc.words, i, t1, t2)
+		for j := range sc.scores {
+			sc.scores[j] = 0
+		}
+		t.model.Score(sc.keys, sc.scores)
+		sc.pred = append(sc.pred, uint16(argmax(sc.scores)))
+	}
+}
+
+func argmax(s []float32) int {
+	b := 0
+	for i := 1; i < len(s); i++ {
+		if s[i] > s[b] {
+			b = i
+		}
+	}
+	return b
+}
+
+const fileMagic = "dyad-tagger1"
+
+// Encode writes the gzip-compressed model.
+func (t *Tagger) Encode(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	var buf [binary.MaxVarintLen64]byte
+	putU := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
+	putS := func(s string) { putU(uint64(len(s))); bw.WriteString(s) }
+	bw.WriteString(fileMagic)
+	putU(uint64(len(t.upos)))
+	for i := range t.upos {
+		putS(t.upos[i])
+		putS(t.xpos[i])
+	}
+	forms := make([]string, 0, len(t.dict))
+	for f := range t.dict {
+		forms = append(forms, f)
+	}
+	sort.Strings(forms)
+	putU(uint64(len(forms)))
+	for _, f := range forms {
+		putS(f)
+		putU(uint64(t.dict[f]))
+	}
+	// Lemma dictionary: only entries the rules do not already get right.
+	fallback := &Lemmatizer{dict: nil, rules: t.lem.rules, irr: t.lem.irr}
+	var lk []string
+	for k, v := range t.lem.dict {
+		i := strings.IndexByte(k, '\t')
+		if fallback.Lemma(k[:i], "", k[i+1:]) != v {
+			lk = append(lk, k)
+		}
+	}
+	sort.Strings(lk)
+	putU(uint64(len(lk)))
+	for _, k := range lk {
+		putS(k)
+		putS(t.lem.dict[k])
+	}
+	rk := make([]string, 0, len(t.lem.rules))
+	for k := range t.lem.rules {
+		rk = append(rk, k)
+	}
+	sort.Strings(rk)
+	putU(uint64(len(rk)))
+	for _, k := range rk {
+		r := t.lem.rules[k]
+		putS(k)
+		putU(uint64(r.Strip))
+		putS(r.Add)
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if err := t.model.Encode(zw); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Decode reads a model written by Encode; name is used in errors.
+func Decode(ctx context.Context, name string, r io.Reader) (*Tagger, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	br := bufio.NewReader(zr)
+	fail := func(what string, err error) (*Tagger, error) {
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, fmt.Errorf("%s: tagger model: %s: %w", name, what, err)
+	}
+	getU := func() (uint64, error) { return binary.ReadUvarint(br) }
+	getS := func() (string, error) {
+		n, err := getU()
+		if err != nil {
+			return "", err
+		}
+		if n > 1<<20 {
+			return "", errors.New("string too long")
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return "", err
+		}
+		return string(b), nil
+	}
+	mg := make([]byte, len(fileMagic))
+	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != fileMagic {
+		return fail("header", errOr(err, "bad magic"))
+	}
+	t := &Tagger{dict: map[string]uint16{}, lem: &Lemmatizer{dict: map[string]string{}, rules: map[string]Rule{}, irr: irregulars()}}
+	nc, err := getU()
+	if err != nil || nc == 0 || nc > 1<<15 {
+		return fail("classes", errOr(err, "bad count"))
+	}
+	for i := uint64(0); i < nc; i++ {
+		u, err1 := getS()
+		x, err2 := getS()
+		if err1 != nil || err2 != nil {
+			return fail("classes", errors.Join(err1, err2))
+		}
+		t.upos = append(t.upos, u)
+		t.xpos = append(t.xpos, x)
+	}
+	nd, err := getU()
+	if err != nil {
+		return fail("tag dictionary", err)
+	}
+	for i := uint64(0); i < nd; i++ {
+		f, err := getS()
+		if err != nil {
+			return fail("tag dictionary", err)
+		}
+		c, err := getU()
+		if err != nil || c >= nc {
+			return fail("tag dictionary", errOr(err, "bad class"))
+		}
+		t.dict[f] = uint16(c)
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	nl, err := getU()
+	if err != nil {
+		return fail("lemma dictionary", err)
+	}
+	for i := uint64(0); i < nl; i++ {
+		k, err1 := getS()
+		v, err2 := getS()
+		if err1 != nil || err2 != nil {
+			return fail("lemma dictionary", errors.Join(err1, err2))
+		}
+		t.lem.dict[k] = v
+	}
+	nr, err := getU()
+	if err != nil {
+		return fail("lemma rules", err)
+	}
+	for i := uint64(0); i < nr; i++ {
+		k, err1 := getS()
+		s, err2 := getU()
+		a, err3 := getS()
+		if err1 != nil || err2 != nil || err3 != nil {
+			return fail("lemma rules", errors.Join(err1, err2, err3))
+		}
+		t.lem.rules[k] = Rule{Strip: int(s), Add: a}
+	}
+	m, err := ap.Decode(name, br)
+	if err != nil {
+		return nil, err
+	}
+	if m.NClass != len(t.upos) {
+		return fail("weights", errors.New("class count mismatch"))
+	}
+	t.model = m
+	return t, nil
+}
+
+func errOr(err error, msg string) error {
+	if err != nil {
+		return err
+	}
+	return errors.New(msg)
+}
