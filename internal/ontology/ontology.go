@@ -69,8 +69,8 @@
 // codes (used by GDELT's geography fields) are given for every entry that has
 // one; several differ from ISO alpha-2 in confusing ways (Germany GM, Austria
 // AU, Australia AS, Gambia GA, Gabon GB, Niger NG, Nigeria NI, ...).
-// TestFIPSAgreesWithGDELTSample measures agreement with GDELT's pairing of
-// actor country codes and actor location country codes. Regions are CAMEO
+// TestFIPSMatchesGDELTCountryNames checks them against the country-level
+// locations of the GDELT sample: all 121 distinct (name, FIPS) pairs agree. Regions are CAMEO
 // region actor codes (NMR is North America: NAM is Namibia's ISO code), plus
 // OCE for Oceania, which CAMEO lacks (data/regions.tsv).
 //
