@@ -33,7 +33,8 @@
 // SUPPORT, CONCEDE (verbal cooperation, quad 1), COOPERATE, AID, RETREAT
 // (material cooperation, 2), REQUEST, ACCUSE, REJECT, THREATEN (verbal
 // conflict, 3), PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT (material
-// conflict, 4). Modes per type follow the manual (draft 0.8, 2021, with
+// conflict, 4). Each type carries the manual's PLOVER conflict-cooperation
+// score (REQUEST takes DEMAND's). Modes per type follow the manual (draft 0.8, 2021, with
 // DEMAND renamed REQUEST); the contexts are the manual's general and special
 // contexts plus the two the 2021 table uses beyond them ("democracy",
 // "pro_autocracy"). Legacy names from PLOVER 0.x and the 2016 gold-standard
@@ -150,6 +151,7 @@ type Region struct {
 type PLOVERType struct {
 	Name        string
 	QuadClass   int
+	Score       float64 // PLOVER conflict-cooperation score, -9.3 (ASSAULT) .. +7.6 (RETREAT)
 	Description string
 	Modes       []string
 }
@@ -200,7 +202,7 @@ func Load() (*Ontology, error) {
 		cols int
 		fn   func(pos string, f []string) error
 	}{
-		{"plover_types.tsv", 4, o.addType},
+		{"plover_types.tsv", 5, o.addType},
 		{"plover_legacy.tsv", 2, o.addLegacy},
 		{"plover_contexts.tsv", 3, o.addContext},
 		{"cameo_events.tsv", 11, o.addEvent},
@@ -259,11 +261,15 @@ func (o *Ontology) addType(_ string, f []string) error {
 	if err != nil || q < 1 || q > 4 {
 		return fmt.Errorf("bad quad class %q", f[1])
 	}
+	score, err := strconv.ParseFloat(f[2], 64)
+	if err != nil {
+		return fmt.Errorf("bad score %q", f[2])
+	}
 	if _, dup := o.typeBy[f[0]]; dup {
 		return fmt.Errorf("duplicate PLOVER type %s", f[0])
 	}
 	o.typeBy[f[0]] = len(o.types)
-	o.types = append(o.types, PLOVERType{Name: f[0], QuadClass: q, Modes: splitList(f[2], ","), Description: f[3]})
+	o.types = append(o.types, PLOVERType{Name: f[0], QuadClass: q, Score: score, Modes: splitList(f[3], ","), Description: f[4]})
 	return nil
 }
 

@@ -3,6 +3,7 @@ package ontology
 import (
 	"bufio"
 	"encoding/csv"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -170,11 +171,12 @@ func TestPLOVER(t *testing.T) {
 	wantNames := []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
 		"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 	wantQuad := []int{1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4}
+	wantScore := []float64{4.2, 2.1, 4.6, 5.0, 6.8, 7.4, 7.6, -5.0, -2.0, -4.2, -5.1, -6.6, -5.2, -5.3, -7.2, -9.3}
 	if len(types) != len(wantNames) {
 		t.Fatalf("%d types, want 16", len(types))
 	}
 	for i, pt := range types {
-		if pt.Name != wantNames[i] || pt.QuadClass != wantQuad[i] || pt.Description == "" {
+		if pt.Name != wantNames[i] || pt.QuadClass != wantQuad[i] || pt.Score != wantScore[i] || pt.Description == "" {
 			t.Errorf("type %d = %s quad %d, want %s quad %d", i, pt.Name, pt.QuadClass, wantNames[i], wantQuad[i])
 		}
 	}
@@ -473,6 +475,36 @@ func TestGDELTActorCountryCodesKnown(t *testing.T) {
 		}
 	})
 	t.Logf("%d distinct actor country codes checked", len(seen))
+}
+
+// TestPLOVERGoldNames checks that every event type in the PLOVER gold-standard
+// records (PLOVER 0.5b1 names) maps to a current type.
+func TestPLOVERGoldNames(t *testing.T) {
+	path := filepath.Join(sharedDir(t), "plover-gsr", "plover-gsr-dev.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("%s: %v", path, err)
+	}
+	var recs []struct {
+		Event string `json:"event"`
+	}
+	if err := json.Unmarshal(data, &recs); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	o := mustLoad(t)
+	n := 0
+	for _, r := range recs {
+		if r.Event == "DOCUMENT" {
+			continue
+		}
+		n++
+		if _, ok := o.PLOVERType(r.Event); !ok {
+			t.Errorf("%s: event %q has no current PLOVER type", path, r.Event)
+		}
+	}
+	if n == 0 {
+		t.Errorf("%s: no event records", path)
+	}
 }
 
 func BenchmarkLoad(b *testing.B) {

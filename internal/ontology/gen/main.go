@@ -301,11 +301,11 @@ func readModes(path string) (map[string]map[string]bool, error) {
 	}
 	out := map[string]map[string]bool{}
 	for _, r := range rows {
-		if len(r) < 3 {
+		if len(r) < 4 {
 			return nil, fmt.Errorf("%s: short row %v", path, r)
 		}
 		set := map[string]bool{}
-		for _, m := range strings.Split(r[2], ",") {
+		for _, m := range strings.Split(r[3], ",") {
 			if m != "" {
 				set[m] = true
 			}
