@@ -25,6 +25,7 @@ Flags:
   --iters N   training passes (default 10)
   --data DIR  data directory (default ../shared/data)
   --out FILE  model file (default internal/tag/model/tagger.bin.gz)
+  --prune X, --dict-freq N, --dict-purity X   model size / tag dictionary knobs
 
 Examples:
   dyad train tagger --seed 1
@@ -38,6 +39,9 @@ func runTrainTagger(ctx context.Context, env *Env, args []string) int {
 	cfg := tag.DefaultTrainConfig()
 	fs.Int64Var(&cfg.Seed, "seed", cfg.Seed, "shuffling seed")
 	fs.IntVar(&cfg.Iters, "iters", cfg.Iters, "training passes")
+	fs.Float64Var(&cfg.DictPurity, "dict-purity", cfg.DictPurity, "minimum share of a form's main tag for the tag dictionary")
+	fs.IntVar(&cfg.DictFreq, "dict-freq", cfg.DictFreq, "minimum count of a form for the tag dictionary")
+	prune := fs.Float64("prune", float64(cfg.Prune), "drop averaged weights below this magnitude")
 	data := fs.String("data", "../shared/data", "data directory")
 	out := fs.String("out", tag.ModelPath, "model file")
 	if err := fs.Parse(args); err != nil {
@@ -47,6 +51,7 @@ func runTrainTagger(ctx context.Context, env *Env, args []string) int {
 		}
 		return 2
 	}
+	cfg.Prune = float32(*prune)
 	if fs.NArg() != 0 || cfg.Iters < 1 {
 		fs.Usage()
 		return 2

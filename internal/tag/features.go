@@ -161,11 +161,15 @@ func staticFeatures(keys []uint32, ws []Word, i int) []uint32 {
 	return keys
 }
 
-// tagFeatures appends the features that depend on the previous predicted
-// tags t1 (i-1) and t2 (i-2); nclass stands for "no tag".
-func tagFeatures(keys []uint32, ws []Word, i int, t1, t2 uint16) []uint32 {
+// tagFeatures appends the features that depend on the tags already
+// predicted in this pass: t1 and t2 are the tags one and two words back in
+// decoding order (right-to-left when rev); nclass stands for "no tag".
+func tagFeatures(keys []uint32, ws []Word, i int, t1, t2 uint16, rev bool) []uint32 {
 	w := &ws[i]
 	n1 := At(ws, i+1)
+	if rev {
+		n1 = At(ws, i-1)
+	}
 	return append(keys,
 		key1(50, uint64(t1)),
 		key2(51, uint64(t1), uint64(t2)),
@@ -174,4 +178,39 @@ func tagFeatures(keys []uint32, ws []Word, i int, t1, t2 uint16) []uint32 {
 		key2(54, uint64(t1), w.Suf[2]),
 		key1(55, uint64(t2)),
 	)
+}
+
+// firstFeatures appends the features of the second pass that look at the
+// first (right-to-left) pass's tags: the word's own and its neighbours'.
+func firstFeatures(keys []uint32, ws []Word, i int, t1 uint16, first []uint16, none uint16) []uint32 {
+	at := func(j int) uint64 {
+		if j < 0 || j >= len(first) {
+			return uint64(none)
+		}
+		return uint64(first[j])
+	}
+	a, r1, r2, l1 := at(i), at(i+1), at(i+2), at(i-1)
+	w := &ws[i]
+	return append(keys,
+		key1(60, a),
+		key2(61, a, w.Lower),
+		key1(62, r1),
+		key2(63, r1, r2),
+		key2(64, r1, w.Lower),
+		key2(65, uint64(t1), r1),
+		key2(66, uint64(t1), a),
+		key2(67, a, r1),
+		key2(68, l1, a),
+		key2(69, a, w.Suf[2]),
+	)
+}
+
+// passFeatures appends every feature of word i for one decoding pass.
+func passFeatures(keys []uint32, ws []Word, i int, rev bool, t1, t2 uint16, first []uint16, none uint16) []uint32 {
+	keys = staticFeatures(keys, ws, i)
+	keys = tagFeatures(keys, ws, i, t1, t2, rev)
+	if first != nil {
+		keys = firstFeatures(keys, ws, i, t1, first, none)
+	}
+	return keys
 }

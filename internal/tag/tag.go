@@ -34,7 +34,8 @@ const ModelPath = "internal/tag/model/tagger.bin.gz"
 type Tagger struct {
 	upos, xpos []string          // per class
 	dict       map[string]uint16 // frequent unambiguous forms -> class
-	model      *ap.Model
+	model      *ap.Model         // left-to-right pass
+	first      *ap.Model         // right-to-left first pass, or nil
 	lem        *Lemmatizer
 	pool       sync.Pool
 }
@@ -44,6 +45,8 @@ type scratch struct {
 	keys   []uint32
 	scores []float32
 	pred   []uint16
+	first  []uint16
+	forms  []string
 }
 
 // Load returns the embedded tagger. Call it once and share the result.
@@ -59,11 +62,13 @@ func Load() (*Tagger, error) {
 func (t *Tagger) Annotate(s *dyad.Sentence) {
 	sc := t.get()
 	defer t.pool.Put(sc)
-	sc.words = sc.words[:0]
+	sc.words, sc.forms = sc.words[:0], sc.forms[:0]
 	for i := range s.Tokens {
-		sc.words = append(sc.words, MakeWord(NormForm(s.Tokens[i].Form())))
+		f := NormForm(s.Tokens[i].Form())
+		sc.forms = append(sc.forms, f)
+		sc.words = append(sc.words, MakeWord(f))
 	}
-	t.decode(sc, func(i int) string { return NormForm(s.Tokens[i].Form()) })
+	t.decode(sc)
 	for i := range s.Tokens {
 		c := sc.pred[i]
 		tk := &s.Tokens[i]
@@ -76,11 +81,8 @@ func (t *Tagger) Annotate(s *dyad.Sentence) {
 func (t *Tagger) TagWords(words []string) (upos, xpos, lemma []string) {
 	sc := t.get()
 	defer t.pool.Put(sc)
-	sc.words = sc.words[:0]
-	for _, w := range words {
-		sc.words = append(sc.words, MakeWord(NormForm(w)))
-	}
-	t.decode(sc, func(i int) string { return NormForm(words[i]) })
+	t.prepare(sc, words)
+	t.decode(sc)
 	upos = make([]string, len(words))
 	xpos = make([]string, len(words))
 	lemma = make([]string, len(words))
@@ -105,12 +107,18 @@ func (t *Tagger) Lemmatizer() *Lemmatizer { return t.lem }
 func (t *Tagger) TagClasses(words []string, out []uint16) []uint16 {
 	sc := t.get()
 	defer t.pool.Put(sc)
-	sc.words = sc.words[:0]
-	for _, w := range words {
-		sc.words = append(sc.words, MakeWord(NormForm(w)))
-	}
-	t.decode(sc, func(i int) string { return NormForm(words[i]) })
+	t.prepare(sc, words)
+	t.decode(sc)
 	return append(out[:0], sc.pred...)
+}
+
+func (t *Tagger) prepare(sc *scratch, words []string) {
+	sc.words, sc.forms = sc.words[:0], sc.forms[:0]
+	for _, w := range words {
+		f := NormForm(w)
+		sc.forms = append(sc.forms, f)
+		sc.words = append(sc.words, MakeWord(f))
+	}
 }
 
 func (t *Tagger) get() *scratch {
@@ -120,31 +128,54 @@ func (t *Tagger) get() *scratch {
 	return &scratch{scores: make([]float32, len(t.upos))}
 }
 
-// decode runs greedy left-to-right decoding over sc.words into sc.pred.
-func (t *Tagger) decode(sc *scratch, form func(int) string) {
+type scorer interface {
+	Score(keys []uint32, scores []float32)
+}
+
+// decode tags sc.words/sc.forms into sc.pred: a right-to-left first pass
+// (when the model has one) and a left-to-right second pass that also sees
+// the first pass's tags.
+func (t *Tagger) decode(sc *scratch) {
+	var first []uint16
+	if t.first != nil {
+		sc.first = t.pass(sc, t.first, true, nil, sc.first[:0])
+		first = sc.first
+	}
+	sc.pred = t.pass(sc, t.model, false, first, sc.pred[:0])
+}
+
+// pass runs one greedy decoding pass and appends the tags to out.
+func (t *Tagger) pass(sc *scratch, m scorer, rev bool, first []uint16, out []uint16) []uint16 {
 	n := len(sc.words)
-	sc.pred = sc.pred[:0]
 	none := uint16(len(t.upos))
-	for i := 0; i < n; i++ {
-		if c, ok := t.dict[form(i)]; ok {
-			sc.pred = append(sc.pred, c)
+	if cap(out) < n {
+		out = make([]uint16, n)
+	}
+	out = out[:n]
+	for k := 0; k < n; k++ {
+		i, d := k, -1
+		if rev {
+			i, d = n-1-k, 1
+		}
+		if c, ok := t.dict[sc.forms[i]]; ok {
+			out[i] = c
 			continue
 		}
 		t1, t2 := none, none
-		if i > 0 {
-			t1 = sc.pred[i-1]
+		if j := i + d; j >= 0 && j < n {
+			t1 = out[j]
 		}
-		if i > 1 {
-			t2 = sc.pred[i-2]
+		if j := i + 2*d; j >= 0 && j < n {
+			t2 = out[j]
 		}
-		sc.keys = staticFeatures(sc.keys[:0], sc.words, i)
-		sc.keys = tagFeatures(sc.keys, sc.words, i, t1, t2)
+		sc.keys = passFeatures(sc.keys[:0], sc.words, i, rev, t1, t2, first, none)
 		for j := range sc.scores {
 			sc.scores[j] = 0
 		}
-		t.model.Score(sc.keys, sc.scores)
-		sc.pred = append(sc.pred, uint16(argmax(sc.scores)))
+		m.Score(sc.keys, sc.scores)
+		out[i] = uint16(argmax(sc.scores))
 	}
+	return out
 }
 
 func argmax(s []float32) int {
@@ -217,6 +248,11 @@ func (t *Tagger) Encode(w io.Writer) error {
 	}
 	if err := t.model.Encode(zw); err != nil {
 		return err
+	}
+	if t.first != nil {
+		if err := t.first.Encode(zw); err != nil {
+			return err
+		}
 	}
 	return zw.Close()
 }
@@ -318,6 +354,16 @@ func Decode(ctx context.Context, name string, r io.Reader) (*Tagger, error) {
 		return fail("weights", errors.New("class count mismatch"))
 	}
 	t.model = m
+	if _, err := br.Peek(1); err == nil {
+		f, err := ap.Decode(name, br)
+		if err != nil {
+			return nil, err
+		}
+		if f.NClass != len(t.upos) {
+			return fail("first pass", errors.New("class count mismatch"))
+		}
+		t.first = f
+	}
 	return t, nil
 }
 

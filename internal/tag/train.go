@@ -19,11 +19,12 @@ type TrainConfig struct {
 	DictFreq   int     // minimum count for a form to enter the tag dictionary
 	DictPurity float64 // minimum share of the form's most frequent tag
 	Prune      float32 // drop averaged weights with smaller magnitude
+	Folds      int     // jackknife folds for the right-to-left first pass; < 2 means one pass
 }
 
 // DefaultTrainConfig reproduces the shipped model.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Seed: 1, Iters: 10, DictFreq: 20, DictPurity: 0.995, Prune: 0.01}
+	return TrainConfig{Seed: 1, Iters: 5, DictFreq: 20, DictPurity: 0.995, Prune: 0.01, Folds: 4}
 }
 
 // Score is tagging accuracy on a set of sentences.
@@ -127,14 +128,9 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 	t.lem = TrainLemmatizer(lex)
 
 	// Pre-compute words and gold classes.
-	type ex struct {
-		words []Word
-		forms []string
-		gold  []uint16
-	}
-	data := make([]ex, len(train))
+	data := make([]example, len(train))
 	for i, s := range train {
-		e := ex{}
+		e := example{}
 		for _, w := range s.Words {
 			f := NormForm(w.Form)
 			e.forms = append(e.forms, f)
@@ -143,16 +139,89 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 		}
 		data[i] = e
 	}
+	none := uint16(nc)
+	// First pass (right to left): tags for the second pass's features come
+	// from models that did not see the sentence (jackknifing), so that the
+	// second pass learns how far to trust them.
+	firstTags := make([][]uint16, len(data))
+	if cfg.Folds > 1 {
+		for f := 0; f < cfg.Folds; f++ {
+			var in []int
+			for i := range data {
+				if i%cfg.Folds != f {
+					in = append(in, i)
+				}
+			}
+			m, err := t.trainPass(ctx, cfg, data, in, true, nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			sc := &scratch{scores: make([]float32, nc)}
+			for i := range data {
+				if i%cfg.Folds == f {
+					sc.words, sc.forms = data[i].words, data[i].forms
+					firstTags[i] = t.pass(sc, m, true, nil, nil)
+				}
+			}
+			if progress != nil {
+				fmt.Fprintf(progress, "first-pass fold %d/%d done  %s\n", f+1, cfg.Folds, time.Since(start).Round(time.Second))
+			}
+		}
+		all := make([]int, len(data))
+		for i := range all {
+			all[i] = i
+		}
+		m, err := t.trainPass(ctx, cfg, data, all, true, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		t.first = m
+	}
+	all := make([]int, len(data))
+	for i := range all {
+		all[i] = i
+	}
+	var ft [][]uint16
+	if t.first != nil {
+		ft = firstTags
+	}
+	_ = none
+	m, err := t.trainPass(ctx, cfg, data, all, false, ft, func(m *ap.Model) string {
+		t.model = m
+		msg := ""
+		if len(dev) > 0 {
+			s := t.Evaluate(dev)
+			msg = fmt.Sprintf("dev UPOS %.4f XPOS %.4f lemma %.4f", s.UPOS, s.XPOS, s.Lemma)
+		}
+		nf, nw := m.Features()
+		return fmt.Sprintf("%s  features %d weights %d  %s", msg, nf, nw, time.Since(start).Round(time.Second))
+	}, progress)
+	if err != nil {
+		return nil, err
+	}
+	t.model = m
+	return t, nil
+}
+
+// example is one training sentence.
+type example struct {
+	words []Word
+	forms []string
+	gold  []uint16
+}
+
+// trainPass trains one decoding pass on data[idx]. When report is non-nil
+// it is called with the averaged model after each iteration and its result
+// printed to progress.
+func (t *Tagger) trainPass(ctx context.Context, cfg TrainConfig, data []example, idx []int, rev bool, first [][]uint16, report func(*ap.Model) string, progress ...io.Writer) (*ap.Model, error) {
+	nc := len(t.upos)
+	none := uint16(nc)
 	tr := ap.NewTrainer(nc)
 	rng := rand.New(rand.NewSource(cfg.Seed))
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
-	}
+	order := append([]int(nil), idx...)
 	scores := make([]float32, nc)
 	var keys []uint32
 	var pred []uint16
-	none := uint16(nc)
 	for it := 1; it <= cfg.Iters; it++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -161,21 +230,29 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 		correct, total := 0, 0
 		for _, si := range order {
 			e := &data[si]
-			pred = pred[:0]
-			for i := range e.words {
+			n := len(e.words)
+			pred = append(pred[:0], make([]uint16, n)...)
+			var ft []uint16
+			if first != nil {
+				ft = first[si]
+			}
+			for k := 0; k < n; k++ {
+				i, d := k, -1
+				if rev {
+					i, d = n-1-k, 1
+				}
 				if c, ok := t.dict[e.forms[i]]; ok {
-					pred = append(pred, c)
+					pred[i] = c
 					continue
 				}
 				t1, t2 := none, none
-				if i > 0 {
-					t1 = pred[i-1]
+				if j := i + d; j >= 0 && j < n {
+					t1 = pred[j]
 				}
-				if i > 1 {
-					t2 = pred[i-2]
+				if j := i + 2*d; j >= 0 && j < n {
+					t2 = pred[j]
 				}
-				keys = staticFeatures(keys[:0], e.words, i)
-				keys = tagFeatures(keys, e.words, i, t1, t2)
+				keys = passFeatures(keys[:0], e.words, i, rev, t1, t2, ft, none)
 				for j := range scores {
 					scores[j] = 0
 				}
@@ -189,20 +266,13 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 					correct++
 				}
 				total++
-				pred = append(pred, p)
+				pred[i] = p
 			}
 		}
-		if progress != nil {
-			t.model = tr.Average(cfg.Prune)
-			msg := fmt.Sprintf("iter %2d  train(non-dict) %.4f", it, float64(correct)/float64(max(total, 1)))
-			if len(dev) > 0 {
-				s := t.Evaluate(dev)
-				msg += fmt.Sprintf("  dev UPOS %.4f XPOS %.4f lemma %.4f", s.UPOS, s.XPOS, s.Lemma)
-			}
-			nf, nw := t.model.Features()
-			fmt.Fprintf(progress, "%s  features %d weights %d  %s\n", msg, nf, nw, time.Since(start).Round(time.Second))
+		if report != nil && len(progress) > 0 && progress[0] != nil {
+			msg := report(tr.Average(cfg.Prune))
+			fmt.Fprintf(progress[0], "iter %2d  train(non-dict) %.4f  %s\n", it, float64(correct)/float64(max(total, 1)), msg)
 		}
 	}
-	t.model = tr.Average(cfg.Prune)
-	return t, nil
+	return tr.Average(cfg.Prune), nil
 }

@@ -149,7 +149,7 @@ func (t *Trainer) Average(prune float32) *Model {
 		all = append(all, kf{k, i})
 	}
 	sort.Slice(all, func(a, b int) bool { return all[a].key < all[b].key })
-	m := &Model{NClass: t.NClass, index: make(map[uint32]uint32, len(all))}
+	m := &Model{NClass: t.NClass}
 	m.start = append(m.start, 0)
 	steps := float64(t.step)
 	if steps == 0 {
@@ -170,9 +170,9 @@ func (t *Trainer) Average(prune float32) *Model {
 			continue
 		}
 		m.keys = append(m.keys, f.key)
-		m.index[f.key] = uint32(len(m.start) - 1)
 		m.start = append(m.start, uint32(len(m.cls)))
 	}
+	m.finish()
 	return m
 }
 
@@ -180,11 +180,72 @@ func (t *Trainer) Average(prune float32) *Model {
 // safe for concurrent use.
 type Model struct {
 	NClass int
-	keys   []uint32          // sorted feature keys (for encoding)
-	index  map[uint32]uint32 // key -> feature number
-	start  []uint32          // feature f owns cls/w[start[f]:start[f+1]]
+	keys   []uint32 // sorted feature keys (for encoding)
+	start  []uint32 // feature f owns cls/w[start[f]:start[f+1]]
 	cls    []uint16
 	w      []float32
+
+	// Run-time view built by finish: an open-addressing table from key to
+	// slot, and per slot either a sparse run (cls/w) or a dense row.
+	tabKey  []uint32
+	tabSlot []uint32 // feature number + 1; 0 = empty
+	shift   uint32
+	dense   []int32 // per feature: offset into rows, or -1 when sparse
+	rows    []float32
+}
+
+// finish builds the run-time lookup table and dense rows.
+func (m *Model) finish() {
+	n := len(m.keys)
+	size := 1
+	bits := uint32(0)
+	for size < 2*n+2 {
+		size <<= 1
+		bits++
+	}
+	m.tabKey = make([]uint32, size)
+	m.tabSlot = make([]uint32, size)
+	m.shift = 32 - bits
+	mask := uint32(size - 1)
+	for f, k := range m.keys {
+		h := (k * 0x9E3779B1) >> m.shift
+		for m.tabSlot[h] != 0 {
+			h = (h + 1) & mask
+		}
+		m.tabKey[h] = k
+		m.tabSlot[h] = uint32(f) + 1
+	}
+	m.dense = make([]int32, n)
+	m.rows = m.rows[:0]
+	for f := 0; f < n; f++ {
+		a, b := m.start[f], m.start[f+1]
+		if int(b-a)*4 < m.NClass {
+			m.dense[f] = -1
+			continue
+		}
+		m.dense[f] = int32(len(m.rows))
+		row := make([]float32, m.NClass)
+		for j := a; j < b; j++ {
+			row[m.cls[j]] = m.w[j]
+		}
+		m.rows = append(m.rows, row...)
+	}
+}
+
+// lookup returns the feature number of key k, or -1.
+func (m *Model) lookup(k uint32) int {
+	mask := uint32(len(m.tabKey) - 1)
+	h := (k * 0x9E3779B1) >> m.shift
+	for {
+		s := m.tabSlot[h]
+		if s == 0 {
+			return -1
+		}
+		if m.tabKey[h] == k {
+			return int(s - 1)
+		}
+		h = (h + 1) & mask
+	}
 }
 
 // Features returns the number of features and weights in the model.
@@ -192,14 +253,25 @@ func (m *Model) Features() (features, weights int) { return len(m.keys), len(m.w
 
 // Score adds the weights of keys into scores (len NClass).
 func (m *Model) Score(keys []uint32, scores []float32) {
+	nc := m.NClass
+	scores = scores[:nc]
 	for _, k := range keys {
-		if f, ok := m.index[k]; ok {
-			a, b := m.start[f], m.start[f+1]
-			cls := m.cls[a:b]
-			w := m.w[a:b]
-			for j, c := range cls {
-				scores[c] += w[j]
+		f := m.lookup(k)
+		if f < 0 {
+			continue
+		}
+		if d := m.dense[f]; d >= 0 {
+			row := m.rows[d : int(d)+nc]
+			for j := range row {
+				scores[j] += row[j]
 			}
+			continue
+		}
+		a, b := m.start[f], m.start[f+1]
+		cls := m.cls[a:b]
+		w := m.w[a:b]
+		for j, c := range cls {
+			scores[c] += w[j]
 		}
 	}
 }
@@ -278,7 +350,7 @@ func Decode(name string, r io.ByteReader) (*Model, error) {
 		return nil, bad("scale", err)
 	}
 	scale := math.Float32frombits(uint32(sb))
-	m := &Model{NClass: int(nc), index: make(map[uint32]uint32, nf), keys: make([]uint32, 0, nf), start: make([]uint32, 1, nf+1)}
+	m := &Model{NClass: int(nc), keys: make([]uint32, 0, nf), start: make([]uint32, 1, nf+1)}
 	prev := uint32(0)
 	for f := uint64(0); f < nf; f++ {
 		d, err := get()
@@ -304,10 +376,13 @@ func Decode(name string, r io.ByteReader) (*Model, error) {
 			m.cls = append(m.cls, uint16(c))
 			m.w = append(m.w, float32(q)*scale)
 		}
+		if f > 0 && k == prev-uint32(d) && d == 0 {
+			return nil, fmt.Errorf("%s: perceptron model: duplicate feature key", name)
+		}
 		m.keys = append(m.keys, k)
-		m.index[k] = uint32(len(m.start) - 1)
 		m.start = append(m.start, uint32(len(m.cls)))
 	}
+	m.finish()
 	return m, nil
 }
 
