@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed data/cities.tsv.gz data/countries.tsv data/admin1.tsv data/lexicon.txt
+//go:embed data/cities.tsv.gz data/countries.tsv data/admin1.tsv data/regions.tsv data/aliases.tsv data/lexicon.txt
 var dataFS embed.FS
 
 // Kind says what sort of gazetteer entry a Candidate is.
@@ -25,6 +25,7 @@ const (
 	KindCity    Kind = iota // populated place (GeoNames feature class P)
 	KindAdmin1              // first-level administrative division
 	KindCountry             // independent country or territory
+	KindRegion              // continent or region larger than a country
 )
 
 // Candidate is one gazetteer entry a name may refer to.
@@ -43,7 +44,7 @@ type Candidate struct {
 // 2 admin1, 3 admin2, 4 city, 5 sub-city.
 func (c Candidate) Precision() int {
 	switch {
-	case c.Kind == KindCountry:
+	case c.Kind == KindCountry || c.Kind == KindRegion:
 		return 1
 	case c.Kind == KindAdmin1:
 		return 2
@@ -74,6 +75,7 @@ type Gazetteer struct {
 	demonyms  map[string]string // normalised demonym -> ISO-2
 	admin1    map[string]int32  // "US.GA" -> entry index of the division
 	abbrev    map[string]int32  // "ga." style abbreviations (normalised) -> admin1 entry
+	abbrevRaw map[string]int32  // the same keyed by lower-case text with periods ("ga.")
 	lex       lexicon
 }
 
@@ -85,6 +87,7 @@ func Load() (*Gazetteer, error) {
 		demonyms:  make(map[string]string, 512),
 		admin1:    make(map[string]int32, 256),
 		abbrev:    make(map[string]int32, 128),
+		abbrevRaw: make(map[string]int32, 128),
 	}
 	if err := g.loadCountries(); err != nil {
 		return nil, err
@@ -92,7 +95,13 @@ func Load() (*Gazetteer, error) {
 	if err := g.loadAdmin1(); err != nil {
 		return nil, err
 	}
+	if err := g.loadRegions(); err != nil {
+		return nil, err
+	}
 	if err := g.loadCities(); err != nil {
+		return nil, err
+	}
+	if err := g.loadAliases(); err != nil {
 		return nil, err
 	}
 	lx, err := loadLexicon()
@@ -222,6 +231,54 @@ func (g *Gazetteer) loadAdmin1() error {
 		}
 		for _, a := range abbr {
 			g.abbrev[Normalize(a)] = i
+			g.abbrevRaw[strings.ToLower(a)] = i
+		}
+		return nil
+	})
+}
+
+func (g *Gazetteer) loadRegions() error {
+	return tsvLines("data/regions.tsv", func(_ int, f []string) error {
+		if len(f) < 4 {
+			return fmt.Errorf("want at least 4 fields, got %d", len(f))
+		}
+		id, err := strconv.Atoi(f[0])
+		if err != nil {
+			return fmt.Errorf("geonameid: %w", err)
+		}
+		lat, lon, err := parseLatLon(f, 2)
+		if err != nil {
+			return err
+		}
+		g.add(Candidate{GeonameID: id, Name: f[1], FCode: "CONT", Lat: lat, Lon: lon, Kind: KindRegion}, append([]string{f[1]}, splitList(field(f, 4))...)...)
+		return nil
+	})
+}
+
+// loadAliases adds short forms and former names of places ("L.A.", "Kiev").
+func (g *Gazetteer) loadAliases() error {
+	byID := make(map[int]int32, len(g.entries))
+	for i := range g.entries {
+		if g.entries[i].Kind == KindCity {
+			byID[g.entries[i].GeonameID] = int32(i)
+		}
+	}
+	return tsvLines("data/aliases.tsv", func(_ int, f []string) error {
+		if len(f) != 2 {
+			return fmt.Errorf("want 2 fields, got %d", len(f))
+		}
+		id, err := strconv.Atoi(f[1])
+		if err != nil {
+			return fmt.Errorf("geonameid: %w", err)
+		}
+		i, ok := byID[id]
+		if !ok {
+			return fmt.Errorf("geonameid %d is not in the city table", id)
+		}
+		k := Normalize(f[0])
+		g.byName[k] = append(g.byName[k], i)
+		if strings.Contains(f[0], ".") {
+			g.abbrevRaw[strings.ToLower(f[0])] = i
 		}
 		return nil
 	})

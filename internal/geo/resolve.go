@@ -108,6 +108,12 @@ var countyWords = []string{" county", " parish", " borough", " township", " twp"
 func (r *Resolver) fillCandidates(m *mention) {
 	g := r.g
 	m.key = Normalize(m.text)
+	if strings.Contains(m.text, ".") {
+		if i, ok := g.abbrevRaw[strings.ToLower(m.text)]; ok {
+			m.cands = []int32{i}
+			return
+		}
+	}
 	if ix := g.byName[m.key]; len(ix) > 0 {
 		m.cands = ix
 		return
@@ -374,7 +380,10 @@ func prior(e *Candidate) float64 {
 	s := math.Log10(float64(e.Population) + 10)
 	switch e.FCode {
 	case "PPLC":
-		s += 2.5
+		s += 1.5
+		if e.Population >= 500000 {
+			s += 2 // a large national capital outranks a division of the same name ("Washington")
+		}
 	case "PPLA":
 		s += 1.2
 	case "PPLA2":
@@ -440,6 +449,9 @@ func (r *Resolver) resolve(ms []*mention, fallback bool) {
 		for k, v := range admin {
 			aFocus[k] += v
 		}
+		// keyC/keyA hold each name's own contribution, removed when scoring
+		// that name so repeated mentions do not vote for themselves.
+		keyC, keyA := map[string]map[string]float64{}, map[string]map[string]float64{}
 		if pass > 0 {
 			for _, m := range ms {
 				if m.best < 0 {
@@ -447,8 +459,10 @@ func (r *Resolver) resolve(ms []*mention, fallback bool) {
 				}
 				e := &g.entries[m.cands[m.best]]
 				cFocus[e.Country] += m.conf
+				addTo(keyC, m.key, e.Country, m.conf)
 				if e.Admin1 != "" && e.Kind != KindCountry {
 					aFocus[e.Country+"."+e.Admin1] += m.conf
+					addTo(keyA, m.key, e.Country+"."+e.Admin1, m.conf)
 				}
 			}
 		}
@@ -479,22 +493,17 @@ func (r *Resolver) resolve(ms []*mention, fallback bool) {
 				if m.hintCountry != "" && e.Country == m.hintCountry {
 					s += 8
 				}
-				// own contribution removed from the focus
-				own, ownA := 0.0, 0.0
-				if pass > 0 && m.best == ci {
-					own = m.conf
-					if e.Admin1 != "" && e.Kind != KindCountry {
-						ownA = m.conf
-					}
+				// the name's own contribution is removed from the focus
+				own, ownT := keyC[m.key][e.Country], sum(keyC[m.key])
+				ownA, ownAT := keyA[m.key][ak], sum(keyA[m.key])
+				if cTot-ownT > 0 {
+					s += 4 * (cFocus[e.Country] - own) / (cTot - ownT + 0.5)
 				}
-				if cTot-own > 0 {
-					s += 4 * (cFocus[e.Country] - own) / (cTot - own + 1)
-				}
-				if aTot-ownA > 0 && e.Admin1 != "" {
+				if aTot-ownAT > 0 && e.Admin1 != "" {
 					if e.Kind == KindAdmin1 {
-						s += 2 * (aFocus[ak] - ownA) / (aTot - ownA + 1)
+						s += 2 * (aFocus[ak] - ownA) / (aTot - ownAT + 0.5)
 					} else {
-						s += 5 * (aFocus[ak] - ownA) / (aTot - ownA + 1)
+						s += 5 * (aFocus[ak] - ownA) / (aTot - ownAT + 0.5)
 					}
 				}
 				if pass > 0 && e.Kind == KindCity {
@@ -525,6 +534,7 @@ func (r *Resolver) resolve(ms []*mention, fallback bool) {
 			}
 		}
 	}
+	r.placeCounties(ms)
 	if fallback {
 		r.fallbackToFocus(ms)
 	}
@@ -550,6 +560,43 @@ func (r *Resolver) proximity(ms []*mention, self *mention, e *Candidate) float64
 		}
 	}
 	return 3 * math.Min(1, s)
+}
+
+// placeCounties keeps an "X County" mention at a place named X only when
+// that place lies in the document's focus division; otherwise the county is
+// placed at the focus division (the gazetteer has no second-level units).
+func (r *Resolver) placeCounties(ms []*mention) {
+	g := r.g
+	admin := map[string]float64{}
+	for _, m := range ms {
+		if m.best < 0 || m.county != "" {
+			continue
+		}
+		e := &g.entries[m.cands[m.best]]
+		if e.Admin1 != "" {
+			admin[e.Country+"."+e.Admin1] += m.conf
+		}
+		if m.hintAdmin != "" {
+			admin[m.hintAdmin]++
+		}
+	}
+	focus := argmax(admin)
+	for _, m := range ms {
+		if m.county == "" {
+			continue
+		}
+		if m.best >= 0 {
+			e := &g.entries[m.cands[m.best]]
+			if focus == "" || e.Country+"."+e.Admin1 == focus || m.hintAdmin != "" {
+				continue
+			}
+		}
+		if i, ok := g.admin1[focus]; ok {
+			e := g.entries[i]
+			m.cands, m.best, m.conf = []int32{i}, 0, 0.2
+			m.lat, m.lon, m.resolved = e.Lat, e.Lon, true
+		}
+	}
 }
 
 // fallbackToFocus places unresolved mentions at the document's dominant
@@ -581,6 +628,21 @@ func (r *Resolver) fallbackToFocus(ms []*mention) {
 			m.lat, m.lon, m.resolved, m.conf = c.Lat, c.Lon, true, 0.05
 		}
 	}
+}
+
+func addTo(m map[string]map[string]float64, key, k string, v float64) {
+	if m[key] == nil {
+		m[key] = map[string]float64{}
+	}
+	m[key][k] += v
+}
+
+func sum(m map[string]float64) float64 {
+	t := 0.0
+	for _, v := range m {
+		t += v
+	}
+	return t
 }
 
 func argmax(m map[string]float64) string {
