@@ -1,0 +1,250 @@
+// Package code owns event coding: it finds event triggers in a sentence
+// with the verb-pattern dictionary (data/verbs.txt, format in
+// docs/PATTERNS.md), finds each trigger's source and target among the
+// sentence's actor mentions, and builds dyad.Event values with their CAMEO
+// and PLOVER codes, mode, date and evidence.
+//
+// Arguments come from the dependency parse when the sentence has one
+// (subject, object, passive agent, prepositional arguments, control and
+// coordination), and from token order otherwise, so the coder works on
+// any tokenised sentence and gets better as the parser does.
+package code
+
+import (
+	"bytes"
+	"crypto/sha1"
+	_ "embed"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/actor"
+	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/ontology"
+)
+
+//go:embed data/verbs.txt
+var builtinVerbs []byte
+
+// BuiltinPatterns parses the embedded verb patterns, checking every code
+// against the ontology.
+func BuiltinPatterns(ont *ontology.Ontology) (*Patterns, error) {
+	return ParsePatterns("verbs.txt", bytes.NewReader(builtinVerbs), validCode(ont))
+}
+
+func validCode(ont *ontology.Ontology) func(string) bool {
+	return func(c string) bool { _, ok := ont.Event(c); return ok }
+}
+
+// Coder codes events. It is safe for concurrent use.
+type Coder struct {
+	ont  *ontology.Ontology
+	pats *Patterns
+}
+
+// New returns a coder using the ontology and pattern set.
+func New(ont *ontology.Ontology, pats *Patterns) *Coder {
+	return &Coder{ont: ont, pats: pats}
+}
+
+// Input is one sentence to code with what earlier stages found in it.
+type Input struct {
+	Doc      *dyad.Document
+	Sentence *dyad.Sentence
+	Mentions []actor.Mention // actor mentions, sorted, non-overlapping
+	Date     time.Time       // the event date (the sentence's date, else publication date)
+}
+
+// Code returns the events of one sentence.
+func (c *Coder) Code(in Input) []dyad.Event {
+	st := newSent(in)
+	var out []dyad.Event
+	seen := map[string]bool{}
+	used := make([]bool, len(st.toks))
+	for i := range st.toks {
+		if used[i] {
+			continue
+		}
+		m, ok := c.bestMatch(st, i)
+		if !ok {
+			continue
+		}
+		for _, w := range m.words {
+			used[w] = true
+		}
+		evs := c.events(st, m)
+		for _, ev := range evs {
+			key := ev.CAMEO.Code + "|" + codes(ev.Actor) + "|" + codes(ev.Recipient)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+func codes(rs []dyad.ActorRef) string {
+	var b strings.Builder
+	for _, r := range rs {
+		b.WriteString(r.Code)
+		b.WriteByte(',')
+	}
+	return b.String()
+}
+
+// match is one pattern matched at a trigger.
+type match struct {
+	p       *Pattern
+	trig    int
+	words   []int // token indices of matched words, trigger first
+	target  int   // mention index from a + slot, or -1
+	source  int   // mention index from a $ slot, or -1
+	end     int   // token index after the match
+	passive bool
+}
+
+// bestMatch tries the patterns whose trigger is a lemma of token i, most
+// specific first, and returns the first that matches.
+func (c *Coder) bestMatch(st *sent, i int) (match, bool) {
+	if st.at[i] >= 0 && st.ms[st.at[i]].Kind != "agent" {
+		return match{}, false // a named actor is never a trigger
+	}
+	var cands []*Pattern
+	for _, l := range st.lem[i] {
+		cands = append(cands, c.pats.byTrigger[l]...)
+	}
+	if len(cands) == 0 {
+		return match{}, false
+	}
+	passive := st.isPassive(i)
+	var best match
+	found := false
+	for _, p := range cands {
+		if !posFits(&st.toks[i], p.Noun) {
+			continue
+		}
+		m := match{p: p, trig: i, target: -1, source: -1, words: []int{i}, passive: passive}
+		if !st.matchElems(p, 1, i+1, &m) {
+			continue
+		}
+		if !found || p.specificity() > best.p.specificity() {
+			best, found = m, true
+		}
+	}
+	return best, found
+}
+
+// posFits reports whether a tagged token can be the trigger of a verb
+// (or, for ~noun patterns, a noun) pattern. Untagged tokens always fit.
+func posFits(t *dyad.Token, noun bool) bool {
+	switch t.UPOS {
+	case "":
+		return true
+	case "VERB":
+		return !noun
+	case "NOUN", "PROPN":
+		return noun
+	case "ADJ":
+		return !noun && (t.XPOS == "VBN" || t.XPOS == "VBD")
+	}
+	return false
+}
+
+// events builds the events of one match.
+func (c *Coder) events(st *sent, m match) []dyad.Event {
+	ec, ok := c.ont.Event(m.p.Code)
+	if !ok {
+		return nil
+	}
+	src, tgt, how := st.arguments(m)
+	if len(src) == 0 {
+		return nil
+	}
+	mode := ec.Mode
+	if st.negated(m.trig) {
+		mode = "negated"
+	}
+	trigStart := st.toks[m.trig].Start
+	trigEnd := st.toks[m.words[len(m.words)-1]].End
+	ev := dyad.Event{
+		Date:    st.in.Date.Format("2006-01-02"),
+		Event:   ec.PLOVER,
+		Mode:    mode,
+		Context: append([]string(nil), ec.Contexts...),
+		CAMEO:   dyad.CAMEO{Code: ec.Code, Name: ec.Name, Goldstein: ec.Goldstein, QuadClass: ec.QuadClass},
+		Evidence: dyad.Evidence{
+			Sentence: st.s.Index, Start: st.s.Start, End: st.s.End, Text: st.s.Text,
+			Trigger:      st.in.Doc.Text[trigStart:trigEnd],
+			TriggerStart: trigStart, TriggerEnd: trigEnd,
+			Rule: fmt.Sprintf("%s %s (%s)", m.p.Rule(), m.p.Text, how),
+		},
+	}
+	if ev.Context == nil {
+		ev.Context = []string{}
+	}
+	conf := 0.45
+	if len(tgt) > 0 {
+		conf += 0.15
+	}
+	if how == "parse" {
+		conf += 0.2
+	}
+	if m.p.specificity() > 6 {
+		conf += 0.1
+	}
+	ev.Confidence = conf
+
+	var out []dyad.Event
+	emit := func(a, r []dyad.ActorRef) {
+		e := ev
+		e.Actor = a
+		e.Recipient = r
+		if e.Recipient == nil {
+			e.Recipient = []dyad.ActorRef{}
+		}
+		e.ID = eventID(st.in.Doc, e)
+		out = append(out, e)
+	}
+	if len(tgt) == 0 && m.p.Sym && len(src) > 1 {
+		for i := range src {
+			for j := range src {
+				if i != j && src[i].Code != src[j].Code {
+					emit([]dyad.ActorRef{src[i]}, []dyad.ActorRef{src[j]})
+				}
+			}
+		}
+		return out
+	}
+	// Drop recipients that are the source itself ("Russia and Russia").
+	var keep []dyad.ActorRef
+	for _, r := range tgt {
+		self := false
+		for _, a := range src {
+			if a.Code == r.Code {
+				self = true
+			}
+		}
+		if !self {
+			keep = append(keep, r)
+		}
+	}
+	if len(tgt) > 0 && len(keep) == 0 {
+		return nil
+	}
+	emit(src, keep)
+	return out
+}
+
+// eventID is a stable hash of what makes an event distinct within its document.
+func eventID(doc *dyad.Document, e dyad.Event) string {
+	h := sha1.New()
+	key := doc.ID
+	if key == "" {
+		key = doc.Text
+	}
+	fmt.Fprintf(h, "%s|%d|%d|%s|%s|%s", key, e.Evidence.TriggerStart, e.Evidence.TriggerEnd, e.CAMEO.Code, codes(e.Actor), codes(e.Recipient))
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}

@@ -1,0 +1,230 @@
+package code
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// elemKind is the kind of one pattern element.
+type elemKind uint8
+
+const (
+	elWord   elemKind = iota // one of a set of lemmas
+	elGap                    // * : skip 0..maxGap tokens
+	elTarget                 // + : the target actor starts here
+	elSource                 // $ : the source actor starts here
+)
+
+// maxGap is how many tokens a * may skip.
+const maxGap = 6
+
+type elem struct {
+	kind  elemKind
+	words []string // lemmas for elWord
+}
+
+// Pattern is one compiled verb pattern.
+type Pattern struct {
+	Code  string // CAMEO code
+	Text  string // the pattern as written
+	File  string // where it was defined
+	Line  int
+	Sym   bool // ~sym: compound subject coded against each other
+	Noun  bool // ~noun: trigger is a noun
+	elems []elem
+}
+
+// Rule is the identifier written into evidence.rule.
+func (p *Pattern) Rule() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
+
+// specificity orders patterns at one trigger: more matched words first.
+func (p *Pattern) specificity() int {
+	n := 0
+	for _, e := range p.elems {
+		switch e.kind {
+		case elWord:
+			n += 4
+		case elTarget, elSource:
+			n += 2
+		}
+	}
+	return n
+}
+
+// Patterns is a compiled pattern set, indexed by trigger lemma.
+type Patterns struct {
+	byTrigger map[string][]*Pattern
+	all       []*Pattern
+}
+
+// Len returns the number of patterns.
+func (ps *Patterns) Len() int { return len(ps.all) }
+
+// All returns the patterns in file order.
+func (ps *Patterns) All() []*Pattern { return ps.all }
+
+// EmptyPatterns returns a pattern set with no patterns, to Add files to.
+func EmptyPatterns() *Patterns { return &Patterns{byTrigger: map[string][]*Pattern{}} }
+
+// ParsePatterns reads a verb-pattern file (format in docs/PATTERNS.md);
+// name is used in errors, which carry name:line.
+func ParsePatterns(name string, r io.Reader, validCode func(string) bool) (*Patterns, error) {
+	ps := &Patterns{byTrigger: map[string][]*Pattern{}}
+	if err := ps.add(name, r, validCode); err != nil {
+		return nil, err
+	}
+	return ps, nil
+}
+
+// Add reads further patterns from r into ps (for user pattern files).
+func (ps *Patterns) Add(name string, r io.Reader, validCode func(string) bool) error {
+	return ps.add(name, r, validCode)
+}
+
+func (ps *Patterns) add(name string, r io.Reader, validCode func(string) bool) error {
+	sets := map[string][]string{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	line := 0
+	errf := func(format string, a ...any) error {
+		return fmt.Errorf("%s:%d: %s", name, line, fmt.Sprintf(format, a...))
+	}
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if i := strings.IndexByte(s, '#'); i >= 0 {
+			s = s[:i]
+		}
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if strings.HasPrefix(s, "&") {
+			eq := strings.IndexByte(s, '=')
+			if eq < 0 {
+				return errf("synonym set needs '=': %q", s)
+			}
+			setName := strings.TrimSpace(s[:eq])
+			if len(setName) < 2 || strings.ContainsAny(setName, " \t") {
+				return errf("bad synonym set name %q", setName)
+			}
+			var words []string
+			for _, w := range strings.Split(s[eq+1:], "|") {
+				w = strings.ToLower(strings.TrimSpace(w))
+				if w == "" {
+					continue
+				}
+				if strings.ContainsAny(w, " \t") {
+					return errf("synonym set %s: %q must be one word", setName, w)
+				}
+				words = append(words, w)
+			}
+			if len(words) == 0 {
+				return errf("synonym set %s is empty", setName)
+			}
+			sets[setName] = words
+			continue
+		}
+		fields := strings.Fields(s)
+		code := fields[0]
+		if !isDigits(code) || len(code) < 2 || len(code) > 4 {
+			return errf("expected a CAMEO code (2-4 digits) at the start, got %q", code)
+		}
+		if validCode != nil && !validCode(code) {
+			return errf("unknown CAMEO code %q", code)
+		}
+		p := &Pattern{Code: code, File: name, Line: line}
+		var text []string
+		for _, f := range fields[1:] {
+			switch {
+			case f == "~sym":
+				p.Sym = true
+			case f == "~noun":
+				p.Noun = true
+			case strings.HasPrefix(f, "~"):
+				return errf("unknown flag %q", f)
+			case f == "*":
+				p.elems = append(p.elems, elem{kind: elGap})
+				text = append(text, f)
+			case f == "+":
+				p.elems = append(p.elems, elem{kind: elTarget})
+				text = append(text, f)
+			case f == "$":
+				p.elems = append(p.elems, elem{kind: elSource})
+				text = append(text, f)
+			case strings.HasPrefix(f, "&"):
+				ws, ok := sets[f]
+				if !ok {
+					return errf("undefined synonym set %s (define it above its first use)", f)
+				}
+				p.elems = append(p.elems, elem{kind: elWord, words: ws})
+				text = append(text, f)
+			case strings.HasPrefix(f, "{"):
+				if !strings.HasSuffix(f, "}") || len(f) < 3 {
+					return errf("unterminated alternation %q (no spaces inside {a|b})", f)
+				}
+				var ws []string
+				for _, w := range strings.Split(f[1:len(f)-1], "|") {
+					if w = strings.ToLower(w); w != "" {
+						if !isWord(w) {
+							return errf("bad word %q in %q", w, f)
+						}
+						ws = append(ws, w)
+					}
+				}
+				if len(ws) == 0 {
+					return errf("empty alternation %q", f)
+				}
+				p.elems = append(p.elems, elem{kind: elWord, words: ws})
+				text = append(text, f)
+			default:
+				w := strings.ToLower(f)
+				if !isWord(w) {
+					return errf("bad pattern element %q", f)
+				}
+				p.elems = append(p.elems, elem{kind: elWord, words: []string{w}})
+				text = append(text, f)
+			}
+		}
+		if len(p.elems) == 0 || p.elems[0].kind != elWord {
+			return errf("a pattern must start with its trigger word")
+		}
+		p.Text = strings.Join(text, " ")
+		ps.all = append(ps.all, p)
+		for _, w := range p.elems[0].words {
+			ps.byTrigger[w] = append(ps.byTrigger[w], p)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	for _, list := range ps.byTrigger {
+		sort.SliceStable(list, func(i, j int) bool { return list[i].specificity() > list[j].specificity() })
+	}
+	return nil
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '.') {
+			return false
+		}
+	}
+	return true
+}

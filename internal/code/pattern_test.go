@@ -1,0 +1,89 @@
+package code
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParsePatterns(t *testing.T) {
+	src := `# test
+&TROOP = troop | soldier | force
+042  visit +            # a visit
+042  pay * visit to +
+0874 withdraw &TROOP from +
+046  negotiate ~sym
+1951 invasion of + ~noun
+`
+	ps, err := ParsePatterns("t.txt", strings.NewReader(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps.Len() != 5 {
+		t.Fatalf("got %d patterns", ps.Len())
+	}
+	p := ps.byTrigger["withdraw"][0]
+	if p.Code != "0874" || p.Line != 5 || len(p.elems) != 4 || len(p.elems[1].words) != 3 || p.Rule() != "t.txt:5" {
+		t.Fatalf("withdraw pattern: %+v", p)
+	}
+	if !ps.byTrigger["negotiate"][0].Sym || !ps.byTrigger["invasion"][0].Noun {
+		t.Fatal("flags not read")
+	}
+	if p := ps.byTrigger["pay"][0]; p.Text != "pay * visit to +" {
+		t.Fatalf("text %q", p.Text)
+	}
+}
+
+func TestParsePatternsErrors(t *testing.T) {
+	valid := func(c string) bool { return c != "999" }
+	tests := []struct{ src, want string }{
+		{"visit +", "t.txt:1: expected a CAMEO code"},
+		{"042 + visit", "t.txt:1: a pattern must start with its trigger word"},
+		{"\n042 visit {to|in +", "t.txt:2: unterminated alternation"},
+		{"042 withdraw &TROOP", "t.txt:1: undefined synonym set &TROOP"},
+		{"&X troop", "t.txt:1: synonym set needs '='"},
+		{"042 visit ~often", "t.txt:1: unknown flag"},
+		{"999 visit", "t.txt:1: unknown CAMEO code"},
+		{"042 vi$it", "t.txt:1: bad pattern element"},
+		{"042", "t.txt:1: a pattern must start with its trigger word"},
+	}
+	for _, tc := range tests {
+		_, err := ParsePatterns("t.txt", strings.NewReader(tc.src), valid)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: got %v, want %q", tc.src, err, tc.want)
+		}
+	}
+}
+
+func FuzzParsePatterns(f *testing.F) {
+	f.Add("&T = a | b\n042 visit * &T {to|in} + $ ~sym ~noun\n")
+	f.Add("042 {|} +\n")
+	f.Add("&=\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		ps, err := ParsePatterns("fuzz", strings.NewReader(s), nil)
+		if err == nil {
+			for _, p := range ps.All() {
+				if len(p.elems) == 0 || p.elems[0].kind != elWord {
+					t.Fatalf("accepted pattern without trigger: %+v", p)
+				}
+			}
+		}
+	})
+}
+
+func TestLemmaCandidates(t *testing.T) {
+	tests := []struct{ form, want string }{
+		{"visited", "visit"}, {"visits", "visit"}, {"visiting", "visit"}, {"met", "meet"},
+		{"accused", "accuse"}, {"denied", "deny"}, {"stopped", "stop"}, {"talks", "talk"},
+		{"clashes", "clash"}, {"rallying", "rally"}, {"arrested", "arrest"}, {"withdrew", "withdraw"},
+	}
+	for _, tc := range tests {
+		got := lemmaCandidates(tc.form, "", nil)
+		ok := false
+		for _, g := range got {
+			ok = ok || g == tc.want
+		}
+		if !ok {
+			t.Errorf("%s: %v lacks %s", tc.form, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,314 @@
+package code
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/actor"
+	"github.com/dyad-events/dyad/internal/dyad"
+)
+
+// sent is a sentence prepared for matching.
+type sent struct {
+	in   Input
+	s    *dyad.Sentence
+	toks []dyad.Token
+	ms   []actor.Mention
+	at   []int      // token index -> mention index, -1 if none
+	lem  [][]string // lemma candidates per token
+	low  []string   // lower-cased forms
+	quot []bool     // token is inside a quotation
+}
+
+func newSent(in Input) *sent {
+	s := in.Sentence
+	st := &sent{in: in, s: s, toks: s.Tokens}
+	st.ms = mergeOf(s.Tokens, in.Mentions)
+	n := len(s.Tokens)
+	st.at = make([]int, n)
+	for i := range st.at {
+		st.at[i] = -1
+	}
+	for mi, m := range st.ms {
+		for k := m.Start; k < m.End && k < n; k++ {
+			st.at[k] = mi
+		}
+	}
+	st.lem = make([][]string, n)
+	st.low = make([]string, n)
+	st.quot = make([]bool, n)
+	inq := false
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		st.low[i] = strings.ToLower(t.Form())
+		st.lem[i] = lemmaCandidates(t.Form(), t.Lemma, nil)
+		f := t.Form()
+		if isQuote(f) {
+			inq = !inq
+			continue
+		}
+		st.quot[i] = inq
+	}
+	return st
+}
+
+func isQuote(f string) bool {
+	switch f {
+	case `"`, "“", "”", "``", "''", "«", "»":
+		return true
+	}
+	return false
+}
+
+// mergeOf joins "the president of Kyrgyzstan" (an agent without a country
+// followed by "of" and a country) into one mention coded KGZGOV.
+func mergeOf(toks []dyad.Token, ms []actor.Mention) []actor.Mention {
+	var out []actor.Mention
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if m.Kind == "agent" && m.Ref.Country == "" && i+1 < len(ms) {
+			n := ms[i+1]
+			if n.Start == m.End+1 && m.End < len(toks) && strings.EqualFold(toks[m.End].Form(), "of") &&
+				(n.Kind == "country" || n.Kind == "capital") {
+				r := m.Ref
+				r.Country = n.Ref.Country
+				r.Code = n.Ref.Country + m.Ref.Sector
+				r.End = n.Ref.End
+				r.Text = r.Text + " of " + n.Ref.Text
+				if len(toks) > 0 {
+					r.Text = joinText(toks, m.Start, n.End)
+				}
+				out = append(out, actor.Mention{Start: m.Start, End: n.End, Ref: r, Kind: "agent"})
+				i++
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// joinText rebuilds the text of tokens [a,b) with single spaces where the
+// original had any gap; offsets in the ref stay exact.
+func joinText(toks []dyad.Token, a, b int) string {
+	var sb strings.Builder
+	for k := a; k < b; k++ {
+		if k > a && toks[k].Start > toks[k-1].End {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(toks[k].Text)
+	}
+	return sb.String()
+}
+
+// boundary reports whether token i ends a clause for matching purposes.
+func (st *sent) boundary(i int) bool {
+	switch st.toks[i].Form() {
+	case ".", ";", ":", "!", "?", "—", "–", "--":
+		return true
+	}
+	return isQuote(st.toks[i].Form())
+}
+
+var fillerWords = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
+	"our": true, "new": true, "further": true, "fresh": true, "additional": true, "more": true,
+	"several": true, "some": true, "all": true, "formal": true, "official": true, "two": true,
+	"three": true, "joint": true, "first": true, "also": true, "reportedly": true, "allegedly": true,
+	"again": true, "jointly": true, "immediately": true, "state": false,
+}
+
+// filler reports whether token i may be skipped between pattern words
+// (determiners, adjectives, adverbs, numbers, possessive pronouns).
+func (st *sent) filler(i int) bool {
+	t := &st.toks[i]
+	if st.at[i] >= 0 {
+		return false
+	}
+	switch t.UPOS {
+	case "DET", "ADJ", "ADV", "NUM":
+		return true
+	case "PRON":
+		return t.XPOS == "PRP$"
+	case "":
+		return fillerWords[st.low[i]]
+	}
+	return false
+}
+
+func (st *sent) lemmaIs(i int, words []string) bool {
+	for _, l := range st.lem[i] {
+		for _, w := range words {
+			if l == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+const maxFill = 3
+
+// matchElems matches pattern elements from ei at token j, backtracking.
+func (st *sent) matchElems(p *Pattern, ei, j int, m *match) bool {
+	if ei == len(p.elems) {
+		m.end = j
+		return true
+	}
+	n := len(st.toks)
+	e := p.elems[ei]
+	switch e.kind {
+	case elWord:
+		for k := j; k < n && k <= j+maxFill; k++ {
+			if st.lemmaIs(k, e.words) {
+				save := len(m.words)
+				m.words = append(m.words, k)
+				if st.matchElems(p, ei+1, k+1, m) {
+					return true
+				}
+				m.words = m.words[:save]
+			}
+			if !st.filler(k) || st.boundary(k) {
+				break
+			}
+		}
+	case elGap:
+		for k := j; k <= n && k <= j+maxGap; k++ {
+			if k > j && st.boundary(k-1) {
+				break
+			}
+			if st.matchElems(p, ei+1, k, m) {
+				return true
+			}
+		}
+	case elTarget, elSource:
+		if m.passive && e.kind == elTarget && m.target < 0 {
+			// In the passive the target is the subject on the left: the
+			// slot is satisfied there, the rest of the pattern is not needed.
+			m.end = j
+			return true
+		}
+		for k := j; k < n && k <= j+maxFill; k++ {
+			if mi := st.at[k]; mi >= 0 && st.ms[mi].Start == k {
+				g := st.group(mi)
+				saveT, saveS := m.target, m.source
+				if e.kind == elTarget {
+					m.target = mi
+				} else {
+					m.source = mi
+				}
+				if st.matchElems(p, ei+1, st.ms[g[len(g)-1]].End, m) {
+					return true
+				}
+				m.target, m.source = saveT, saveS
+			}
+			if !st.filler(k) || st.boundary(k) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// group returns the mentions coordinated with mention mi ("Russia, China
+// and Iran"), in order.
+func (st *sent) group(mi int) []int {
+	first := mi
+	for first > 0 && st.joined(first-1, first) {
+		first--
+	}
+	last := mi
+	for last+1 < len(st.ms) && st.joined(last, last+1) {
+		last++
+	}
+	g := make([]int, 0, last-first+1)
+	for k := first; k <= last; k++ {
+		g = append(g, k)
+	}
+	return g
+}
+
+// joined reports whether mentions a and b (a before b) are coordinated.
+func (st *sent) joined(a, b int) bool {
+	from, to := st.ms[a].End, st.ms[b].Start
+	if to-from < 1 || to-from > 3 {
+		return false
+	}
+	conj := false
+	for k := from; k < to; k++ {
+		switch st.low[k] {
+		case "and", "&":
+			conj = true
+		case ",", "the", "both", "or":
+		default:
+			return false
+		}
+	}
+	if conj {
+		return true
+	}
+	// "Russia, China and Iran": a comma links a when b is itself joined onward by "and".
+	return b+1 < len(st.ms) && st.low[from] == "," && st.joined(b, b+1)
+}
+
+var beForms = map[string]bool{"is": true, "was": true, "were": true, "are": true, "been": true, "be": true, "being": true, "'s": true, "got": true, "get": true}
+
+// isPassive reports whether the trigger at i is a passive participle:
+// a form of "be" before it (adverbs and "not" may intervene) and a
+// participle form (VBN, or an -ed/-en form when untagged).
+func (st *sent) isPassive(i int) bool {
+	t := &st.toks[i]
+	if t.XPOS != "" && t.XPOS != "VBN" {
+		return false
+	}
+	if t.XPOS == "" {
+		l := st.low[i]
+		if !strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "en") && irregular[l] == "" {
+			return false
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if beForms[st.low[k]] {
+			return true
+		}
+		switch st.low[k] {
+		case "not", "n't", "reportedly", "allegedly", "also", "later", "then", "never", "being":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+var negWords = map[string]bool{"not": true, "n't": true, "never": true, "no": true}
+
+// negated reports whether a negation governs the trigger at i.
+func (st *sent) negated(i int) bool {
+	t := &st.toks[i]
+	if st.s.Parsed {
+		for k := range st.toks {
+			if st.toks[k].Head == i && st.toks[k].Dep == "advmod" && negWords[st.low[k]] {
+				return true
+			}
+		}
+		_ = t
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if negWords[st.low[k]] {
+			return true
+		}
+		if st.boundary(k) || st.at[k] >= 0 {
+			break
+		}
+	}
+	return false
+}
+
+// refs returns the refs of a coordination group.
+func (st *sent) refs(g []int) []dyad.ActorRef {
+	out := make([]dyad.ActorRef, 0, len(g))
+	for _, mi := range g {
+		out = append(out, st.ms[mi].Ref)
+	}
+	return out
+}

@@ -1,0 +1,180 @@
+// Package pipeline owns the order of the stages: it segments a document
+// (text), annotates it (tag, parse, ner), finds actors (actor), dates
+// (timex) and events (code), and assembles the output contract. It holds
+// the loaded models and dictionaries, so it is built once and shared by
+// every goroutine that analyses documents.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/actor"
+	"github.com/dyad-events/dyad/internal/code"
+	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/ontology"
+	"github.com/dyad-events/dyad/internal/text"
+	"github.com/dyad-events/dyad/internal/timex"
+)
+
+// Options configure a pipeline.
+type Options struct {
+	ActorFiles   []string         // user actor dictionaries, applied over the built-ins in order
+	PatternFiles []string         // user verb-pattern files, added to the built-ins
+	NoModels     bool             // skip the statistical tagger, parser and NER (token-order coding only)
+	Now          func() time.Time // the clock for documents without a date; default time.Now
+
+	NoBuiltinActors   bool // use only ActorFiles (e.g. converted PETRARCH dictionaries)
+	NoBuiltinPatterns bool // use only PatternFiles
+}
+
+// Pipeline analyses documents. It is safe for concurrent use.
+type Pipeline struct {
+	Ontology   *ontology.Ontology
+	Actors     *actor.Dictionary
+	Coder      *code.Coder
+	annotators []dyad.Annotator // tagger, parser, NER — in that order, those that are loaded
+	now        func() time.Time
+}
+
+// New loads the built-in data and the user's files.
+func New(ctx context.Context, opt Options) (*Pipeline, error) {
+	ont, err := ontology.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading ontology: %w", err)
+	}
+	dict := &actor.Dictionary{}
+	if !opt.NoBuiltinActors {
+		if dict, err = actor.Builtin(); err != nil {
+			return nil, fmt.Errorf("loading actor dictionary: %w", err)
+		}
+	}
+	for _, f := range opt.ActorFiles {
+		fh, err := os.Open(f)
+		if err != nil {
+			return nil, err
+		}
+		d, err := actor.Parse(f, fh)
+		fh.Close()
+		if err != nil {
+			return nil, err
+		}
+		dict.Add(d)
+	}
+	pats := code.EmptyPatterns()
+	if !opt.NoBuiltinPatterns {
+		if pats, err = code.BuiltinPatterns(ont); err != nil {
+			return nil, fmt.Errorf("loading verb patterns: %w", err)
+		}
+	}
+	for _, f := range opt.PatternFiles {
+		fh, err := os.Open(f)
+		if err != nil {
+			return nil, err
+		}
+		err = pats.Add(f, fh, func(c string) bool { _, ok := ont.Event(c); return ok })
+		fh.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	p := &Pipeline{Ontology: ont, Actors: dict, Coder: code.New(ont, pats), now: opt.Now}
+	if p.now == nil {
+		p.now = time.Now
+	}
+	if !opt.NoModels {
+		as, err := loadModels()
+		if err != nil {
+			return nil, err
+		}
+		p.annotators = as
+	}
+	return p, nil
+}
+
+// Prepare segments and annotates doc in place. A document without a
+// publication date gets its dateline's date ("BISHKEK, March 14, 2025 —"),
+// else today's.
+func (p *Pipeline) Prepare(doc *dyad.Document) {
+	if doc.Sentences == nil {
+		text.Segment(doc, doc.Title != "")
+	}
+	if doc.Published.IsZero() {
+		n := p.now().UTC()
+		doc.Published = time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+		if dl, ok := text.DocDateline(doc); ok && dl.Date[1] > dl.Date[0] {
+			toks := text.Tokenize(doc.Text[dl.Date[0]:dl.Date[1]], dl.Date[0])
+			if e, ok := timex.Find(toks, doc.Published, false); ok {
+				doc.Published = e.Date
+			}
+		}
+	}
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		for _, a := range p.annotators {
+			a.Annotate(s)
+		}
+	}
+}
+
+// futureWords mark a sentence as speaking of the future.
+var futureWords = map[string]bool{"will": true, "shall": true, "'ll": true, "scheduled": true, "next": true, "plans": true, "planned": true, "due": true}
+
+// sentenceDate resolves the sentence's own date, else the publication date.
+func sentenceDate(s *dyad.Sentence, published time.Time) time.Time {
+	future := false
+	for i := range s.Tokens {
+		if futureWords[strings.ToLower(s.Tokens[i].Form())] {
+			future = true
+		}
+	}
+	if e, ok := timex.Find(s.Tokens, published, future); ok {
+		return e.Date
+	}
+	return published
+}
+
+// Events codes the events of doc.
+func (p *Pipeline) Events(ctx context.Context, doc *dyad.Document) ([]dyad.Event, error) {
+	p.Prepare(doc)
+	var out []dyad.Event
+	for i := range doc.Sentences {
+		if i%64 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		s := &doc.Sentences[i]
+		ms := p.Actors.Find(s, doc.Published)
+		if len(ms) == 0 {
+			continue
+		}
+		out = append(out, p.Coder.Code(code.Input{Doc: doc, Sentence: s, Mentions: ms, Date: sentenceDate(s, doc.Published)})...)
+	}
+	if out == nil {
+		out = []dyad.Event{}
+	}
+	return out, nil
+}
+
+// Analyze returns the document-level analysis of doc.
+func (p *Pipeline) Analyze(ctx context.Context, doc *dyad.Document) (*dyad.Analysis, error) {
+	evs, err := p.Events(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	a := &dyad.Analysis{
+		Doc:       dyad.DocMeta{ID: doc.ID, Title: doc.Title, URL: doc.URL, Published: doc.Published.Format("2006-01-02")},
+		Actors:    []dyad.ActorRef{},
+		Locations: []dyad.Location{},
+		Quotes:    []dyad.Quote{},
+		Events:    evs,
+	}
+	for i := range doc.Sentences {
+		for _, m := range p.Actors.Find(&doc.Sentences[i], doc.Published) {
+			a.Actors = append(a.Actors, m.Ref)
+		}
+	}
+	return a, nil
+}

@@ -1,0 +1,134 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/ingest"
+)
+
+var (
+	once   sync.Once
+	shared *Pipeline
+	sErr   error
+)
+
+func testPipeline(t testing.TB) *Pipeline {
+	t.Helper()
+	once.Do(func() { shared, sErr = New(context.Background(), Options{}) })
+	if sErr != nil {
+		t.Fatal(sErr)
+	}
+	return shared
+}
+
+func doc(t testing.TB, text, date string) *dyad.Document {
+	t.Helper()
+	d, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &dyad.Document{ID: "t", Text: text, Published: d}
+}
+
+type want struct {
+	root     string // 3-digit CAMEO prefix
+	src, tgt string // actor codes (first actor / first recipient)
+	date     string
+}
+
+func has(evs []dyad.Event, w want) bool {
+	for _, e := range evs {
+		if len(e.CAMEO.Code) < 3 || e.CAMEO.Code[:3] != w.root {
+			continue
+		}
+		if len(e.Actor) == 0 || e.Actor[0].Code != w.src {
+			continue
+		}
+		if w.tgt != "" && (len(e.Recipient) == 0 || e.Recipient[0].Code != w.tgt) {
+			continue
+		}
+		if w.date != "" && e.Date != w.date {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// TestStateVisit: a head of state visiting another capital yields a visit
+// event with the right countries and the date the sentence states; the
+// leaders are coded with their governments for the article date.
+func TestStateVisit(t *testing.T) {
+	p := testPipeline(t)
+	text := "Putin arrives in Kyrgyzstan for state visit\n\n" +
+		"BISHKEK, March 14 — Russian President Vladimir Putin arrived in Bishkek on Tuesday for a two-day state visit.\n\n" +
+		"Putin met Kyrgyz President Sadyr Japarov on Wednesday and the two leaders signed an agreement on the Russian air base in Kant.\n"
+	evs, err := p.Events(context.Background(), doc(t, text, "2025-03-14"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []want{
+		{root: "042", src: "RUSGOV", tgt: "KGZ", date: "2025-03-11"},
+		{root: "040", src: "RUSGOV", tgt: "KGZGOV", date: "2025-03-12"},
+	} {
+		if !has(evs, w) {
+			t.Errorf("missing %+v in:\n%s", w, dump(evs))
+		}
+	}
+}
+
+func dump(evs []dyad.Event) string {
+	s := ""
+	for _, e := range evs {
+		var a, r string
+		for _, x := range e.Actor {
+			a += x.Code + " "
+		}
+		for _, x := range e.Recipient {
+			r += x.Code + " "
+		}
+		s += e.Date + " " + e.CAMEO.Code + " [" + a + "] -> [" + r + "] " + e.Evidence.Trigger + " | " + e.Evidence.Rule + "\n"
+	}
+	return s
+}
+
+// BenchmarkCode measures the whole code path (segment, annotate, actors,
+// dates, coding) on the example articles.
+func BenchmarkCode(b *testing.B) {
+	p := testPipeline(b)
+	files, _ := filepath.Glob("../../examples/*.txt")
+	var docs []*dyad.Document
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := ingest.Read(f, fh, time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC))
+		fh.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	tokens := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			c := *d
+			c.Sentences = nil
+			if _, err := p.Events(context.Background(), &c); err != nil {
+				b.Fatal(err)
+			}
+			for _, s := range c.Sentences {
+				tokens += len(s.Tokens)
+			}
+		}
+	}
+	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+}
