@@ -1,0 +1,461 @@
+package actor
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/dyad"
+)
+
+// Mention is one actor mention found in a sentence.
+type Mention struct {
+	Start, End int           // token indices [Start,End)
+	Ref        dyad.ActorRef // Text, Name, Code, Country, Sector and byte offsets
+	Kind       string        // country|capital|igo|org|person|agent
+}
+
+type span struct {
+	start, end int
+	t          *target
+}
+
+// Find returns the actor mentions of a sentence, left to right, without
+// overlaps. date is the article date; it selects the dated roles of
+// people (a zero date picks a person's open-ended role).
+//
+// Names are matched longest first over token forms; modifiers are composed
+// as CAMEO coders do: COUNTRY + AGENT ("Kyrgyz troops" -> KGZMIL),
+// COUNTRY's AGENT, AGENT of COUNTRY, [COUNTRY] [AGENT] PERSON (the person's
+// role on the date, else COUNTRY+ELI), "former" AGENT -> ELI, a capital
+// alone -> COUNTRY+GOV, IGO + AGENT -> IGO code + sector, a bare agent ->
+// its sector with no country. See docs/ACTORS.md.
+func (d *Dictionary) Find(s *dyad.Sentence, date time.Time) []Mention {
+	if d == nil || d.idx == nil || s == nil || len(s.Tokens) == 0 {
+		return nil
+	}
+	n := len(s.Tokens)
+	m := matcher{d: d, ix: d.idx, s: s, date: date,
+		forms: make([]string, n), ends: make([]int, n), tg: make([]*target, n)}
+	for i := range s.Tokens {
+		m.forms[i] = normForm(s.Tokens[i].Form())
+		if s.Tokens[i].Ent != "" {
+			m.hasNER = true
+		}
+	}
+	for i := range m.forms {
+		m.ends[i], m.tg[i] = m.ix.longest(m.forms, i)
+	}
+	var out []Mention
+	for i := 0; i < n; {
+		if mm, ok := m.phrase(i); ok {
+			out = append(out, mm)
+			i = mm.End
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+type matcher struct {
+	d      *Dictionary
+	ix     *index
+	s      *dyad.Sentence
+	date   time.Time
+	forms  []string
+	ends   []int
+	tg     []*target
+	hasNER bool
+}
+
+func normForm(f string) string {
+	if strings.ContainsRune(f, '\u2019') || strings.ContainsRune(f, '\u2018') {
+		f = strings.NewReplacer("\u2019", "'", "\u2018", "'").Replace(f)
+	}
+	return f
+}
+
+func (m *matcher) at(k int) *target {
+	if k < 0 || k >= len(m.tg) {
+		return nil
+	}
+	return m.tg[k]
+}
+
+func (m *matcher) isAgent(k int) bool {
+	t := m.at(k)
+	return t != nil && t.use == useAgent
+}
+
+func (m *matcher) isPoss(k int) bool {
+	if k >= len(m.forms) {
+		return false
+	}
+	switch m.forms[k] {
+	case "'s", "'S", "'":
+		return true
+	}
+	return false
+}
+
+func (m *matcher) word(k int) string {
+	if k >= len(m.forms) {
+		return ""
+	}
+	return strings.ToLower(m.forms[k])
+}
+
+// quals skips qualifiers ("former", "acting", "top", ...) from k and
+// reports whether one of them makes the actor an elite (former office).
+func (m *matcher) quals(k int) (int, bool) {
+	eli := false
+	for k < len(m.forms) && m.at(k) == nil {
+		w := m.word(k)
+		if isFormer(w) {
+			eli = true
+		} else if !isFiller(w) {
+			break
+		}
+		k++
+	}
+	return k, eli
+}
+
+func (m *matcher) phrase(i int) (Mention, bool) {
+	var mod, person *span
+	var agents []span
+	nameEnd := -1 // end of an unknown person name after an agent
+	k, eli := m.quals(i)
+	j := k
+
+	// Modifier: a country, capital, institution, igo or org; or a person
+	// used possessively before an agent ("Putin's spokesman").
+	if t := m.at(k); t != nil && t.use != useAgent {
+		e := m.ends[k]
+		switch {
+		case t.use != usePerson:
+			mod = &span{k, e, t}
+			j = e
+			if m.isPoss(j) {
+				j++
+			}
+		case m.isPoss(e) && m.isAgent(e+1):
+			mod = &span{k, e, t}
+			j = e + 1
+		case m.isAgent(e): // "the Biden administration"
+			mod = &span{k, e, t}
+			j = e
+		}
+	}
+	// Agents, possibly after more qualifiers.
+	if k2, e2 := m.quals(j); m.isAgent(k2) {
+		for m.isAgent(k2) {
+			agents = append(agents, span{k2, m.ends[k2], m.tg[k2]})
+			k2 = m.ends[k2]
+		}
+		j = k2
+		eli = eli || e2
+		// AGENT of [the] COUNTRY
+		if mod == nil && m.word(j) == "of" {
+			k3 := j + 1
+			if m.word(k3) == "the" {
+				k3++
+			}
+			if t := m.at(k3); t != nil && t.use != useAgent && t.use != usePerson && t.use != useAdj {
+				mod = &span{k3, m.ends[k3], t}
+				j = m.ends[k3]
+			}
+		}
+	}
+	// The person.
+	if mod == nil || mod.t.use != usePerson || len(agents) > 0 {
+		if t := m.at(j); t != nil && t.use == usePerson && !(mod != nil && mod.start == j) {
+			person = &span{j, m.ends[j], t}
+			j = m.ends[j]
+		} else if len(agents) > 0 {
+			if e, p := m.nameRun(j); e > j {
+				if p != nil {
+					person = p
+				} else {
+					nameEnd = e
+				}
+				j = e
+			}
+		}
+	}
+	if mod == nil && person == nil && len(agents) == 0 {
+		return Mention{}, false
+	}
+	start, end := i, j
+	if person == nil && len(agents) == 0 {
+		// A modifier alone: drop qualifiers and possessive.
+		if mod.t.use == usePerson {
+			return Mention{}, false
+		}
+		start, end, eli = mod.start, mod.end, false
+	}
+
+	var ref dyad.ActorRef
+	kind := ""
+	sector := ""
+	switch {
+	case person != nil:
+		pe := person.t.e
+		kind, ref.Name = KindPerson, pe.Key
+		if r, ok := pe.RoleAt(m.date); ok && !eli {
+			ref.Code = r.Code
+		} else {
+			c := pe.Country
+			if c == "" && mod != nil {
+				c = m.baseCountry(mod)
+			}
+			if len(pe.Roles) == 0 && !eli && len(agents) > 0 {
+				ref.Code = c + agents[len(agents)-1].t.e.Key
+			} else {
+				ref.Code = c + "ELI"
+			}
+		}
+	case len(agents) > 0:
+		sector = agents[len(agents)-1].t.e.Key
+		if eli {
+			sector = "ELI"
+		}
+		kind = KindAgent
+		if mod != nil {
+			kind, ref.Name = m.kindOf(mod), mod.t.e.Name
+			ref.Code = m.compose(mod, sector, eli)
+			if mod.t.use == usePerson {
+				kind, ref.Name = KindAgent, ""
+			}
+		} else {
+			ref.Code = sector
+		}
+		if nameEnd > 0 {
+			kind = KindPerson
+			ref.Name = m.text(agents[len(agents)-1].end, nameEnd)
+		}
+		if ref.Name == "" {
+			ref.Name = strings.ToLower(m.join(agents[0].start, agents[len(agents)-1].end))
+		}
+	default:
+		kind, ref.Name = m.kindOf(mod), mod.t.e.Name
+		switch mod.t.use {
+		case useCapital:
+			ref.Code = mod.t.e.Key + "GOV"
+		case useInst:
+			ref.Code = mod.t.e.Key + mod.t.e.Insts[mod.t.inst].Sector
+		default:
+			ref.Code = mod.t.e.Code
+			if mod.t.e.Kind == KindCountry {
+				ref.Code = mod.t.e.Key
+			}
+		}
+	}
+	ref.Country, ref.Sector = m.ix.split(ref.Code)
+	if mod != nil && person == nil && nameEnd < 0 {
+		switch mod.t.e.Kind {
+		case KindIGO:
+			ref.Country = ""
+			if mod.t.e.Sector != "" {
+				ref.Sector = mod.t.e.Sector
+			}
+		case KindOrg:
+			if mod.t.e.Country != "" {
+				ref.Country = mod.t.e.Country
+			}
+			if mod.t.e.Sector != "" {
+				ref.Sector = mod.t.e.Sector
+			}
+		}
+	}
+	if ref.Sector == "" && sector != "" && mod == nil {
+		ref.Sector = sector
+	}
+	toks := m.s.Tokens
+	ref.Start, ref.End = toks[start].Start, toks[end-1].End
+	ref.Text = m.text(start, end)
+	return Mention{Start: start, End: end, Ref: ref, Kind: kind}, true
+}
+
+func (m *matcher) kindOf(sp *span) string {
+	switch sp.t.use {
+	case useCapital, useInst:
+		return KindCapital
+	case usePerson:
+		return KindPerson
+	}
+	return sp.t.e.Kind
+}
+
+// baseCountry is the country a modifier stands for ("" for igos).
+func (m *matcher) baseCountry(sp *span) string {
+	e := sp.t.e
+	switch e.Kind {
+	case KindCountry:
+		return e.Key
+	case KindOrg:
+		if e.Country != "" {
+			return e.Country
+		}
+		c, _ := m.ix.split(e.Code)
+		return c
+	case KindPerson:
+		if r, ok := e.RoleAt(m.date); ok {
+			if c, _ := m.ix.split(r.Code); c != "" {
+				return c
+			}
+		}
+		return e.Country
+	}
+	return ""
+}
+
+// compose codes a modifier followed by agents of the given sector.
+func (m *matcher) compose(sp *span, sector string, eli bool) string {
+	e := sp.t.e
+	switch e.Kind {
+	case KindCountry:
+		if sp.t.use == useInst && !eli {
+			return e.Key + e.Insts[sp.t.inst].Sector
+		}
+		return e.Key + sector
+	case KindIGO:
+		if e.Sector != "" {
+			return e.Code
+		}
+		return e.Code + sector
+	case KindOrg:
+		return e.Code
+	case KindPerson:
+		return m.baseCountry(sp) + sector
+	}
+	return sector
+}
+
+// nameRun finds an unknown person name after a title ("President Xi"):
+// with entity tags, a PER entity; otherwise a run of capitalised words.
+// A dictionary person inside the run ends it and is returned.
+func (m *matcher) nameRun(j int) (int, *span) {
+	n := len(m.forms)
+	if m.hasNER {
+		if j >= n || m.s.Tokens[j].Ent != "B-PER" {
+			return j, nil
+		}
+		k := j + 1
+		for k < n && m.s.Tokens[k].Ent == "I-PER" {
+			k++
+		}
+		return k, nil
+	}
+	k := j
+	for k < n && k-j < 5 {
+		if t := m.tg[k]; t != nil {
+			if t.use == usePerson && k > j {
+				return m.ends[k], &span{k, m.ends[k], t}
+			}
+			break
+		}
+		f := m.forms[k]
+		if isCapWord(f) && !isStopName(strings.ToLower(f)) {
+			k++
+			continue
+		}
+		if k > j && k+1 < n && isParticle(strings.ToLower(f)) && isCapWord(m.forms[k+1]) {
+			k++
+			continue
+		}
+		break
+	}
+	for k > j && isParticle(strings.ToLower(m.forms[k-1])) {
+		k--
+	}
+	return k, nil
+}
+
+func isCapWord(f string) bool {
+	r, size := utf8.DecodeRuneInString(f)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	letters := 1
+	for _, c := range f[size:] {
+		switch {
+		case unicode.IsLetter(c):
+			letters++
+		case c == '.' || c == '-' || c == '\'':
+		default:
+			return false
+		}
+	}
+	return letters >= 2 || strings.HasSuffix(f, ".")
+}
+
+func isFormer(w string) bool {
+	switch w {
+	case "former", "ex", "ex-", "late", "ousted", "deposed", "exiled", "retired":
+		return true
+	}
+	return false
+}
+
+func isFiller(w string) bool {
+	switch w {
+	case "acting", "interim", "caretaker", "top", "senior", "deputy", "vice",
+		"first", "new", "newly", "appointed", "elected", "newly-elected",
+		"outgoing", "incoming", "visiting", "embattled", "veteran", "then",
+		"current", "jailed", "detained", "imprisoned", "arrested", "self-proclaimed",
+		"de", "facto", "powerful", "influential", "prominent", "leading", "regional",
+		"local", "national", "federal", "provincial", "state", "chief", "main", "two", "three", "several":
+		return true
+	}
+	return false
+}
+
+func isParticle(w string) bool {
+	switch w {
+	case "bin", "bint", "ibn", "al", "el", "de", "da", "del", "der", "van", "von", "la", "le", "di", "du", "dos", "das":
+		return true
+	}
+	return false
+}
+
+func isStopName(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "june", "july", "august",
+		"september", "october", "november", "december", "jan", "feb", "mar", "apr",
+		"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		"the", "a", "an", "in", "on", "at", "and", "but", "or", "of", "for", "to",
+		"with", "from", "by", "as", "it", "he", "she", "they", "we", "i", "you",
+		"this", "that", "these", "those", "his", "her", "their", "its", "our",
+		"said", "says", "told", "after", "before", "when", "while", "if",
+		"today", "yesterday", "tomorrow", "last", "next", "also", "has", "have", "had",
+		"is", "was", "were", "are", "will", "would":
+		return true
+	}
+	return false
+}
+
+// text returns the original text of tokens [a,b), falling back to the
+// token forms joined by spaces when offsets do not fit the sentence.
+func (m *matcher) text(a, b int) string {
+	toks := m.s.Tokens
+	if a >= b {
+		return ""
+	}
+	lo, hi := toks[a].Start-m.s.Start, toks[b-1].End-m.s.Start
+	if lo >= 0 && hi <= len(m.s.Text) && lo <= hi {
+		return m.s.Text[lo:hi]
+	}
+	return m.join(a, b)
+}
+
+func (m *matcher) join(a, b int) string {
+	parts := make([]string, 0, b-a)
+	for k := a; k < b; k++ {
+		parts = append(parts, m.s.Tokens[k].Form())
+	}
+	return strings.Join(parts, " ")
+}

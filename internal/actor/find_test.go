@@ -1,0 +1,350 @@
+package actor
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/dyad-events/dyad/internal/dyad"
+)
+
+// sentence builds a Sentence with a tiny tokenizer: blanks separate tokens;
+// trailing , ; : ! ? " ) and a final period (unless the word is an
+// abbreviation such as "U.S.") are split off, as are leading quotes and
+// brackets and a possessive 's / ’s.
+func sentence(text string) *dyad.Sentence {
+	s := &dyad.Sentence{Text: text, End: len(text)}
+	i := 0
+	for i < len(text) {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' {
+			j++
+		}
+		if i == j {
+			break
+		}
+		addWord(s, text, i, j)
+		i = j
+	}
+	return s
+}
+
+func addWord(s *dyad.Sentence, text string, a, b int) {
+	add := func(x, y int) {
+		if x < y {
+			s.Tokens = append(s.Tokens, dyad.Token{Text: text[x:y], Start: x, End: y})
+		}
+	}
+	for a < b && strings.ContainsRune("\"(“", rune(text[a])) {
+		add(a, a+1)
+		a++
+	}
+	var tail [][2]int
+	for b > a {
+		c := text[b-1]
+		if strings.ContainsRune(",;:!?\")", rune(c)) {
+			tail = append(tail, [2]int{b - 1, b})
+			b--
+			continue
+		}
+		if c == '.' && !strings.Contains(text[a:b-1], ".") && !(b-a <= 3 && b-a >= 2 && unicode.IsUpper(rune(text[a]))) {
+			tail = append(tail, [2]int{b - 1, b})
+			b--
+			continue
+		}
+		break
+	}
+	w := text[a:b]
+	switch {
+	case strings.HasSuffix(w, "'s"):
+		add(a, b-2)
+		add(b-2, b)
+	case strings.HasSuffix(w, "’s"):
+		add(a, b-len("’s"))
+		add(b-len("’s"), b)
+	default:
+		add(a, b)
+	}
+	for k := len(tail) - 1; k >= 0; k-- {
+		add(tail[k][0], tail[k][1])
+	}
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// testDict is a small dictionary for the composition rules, independent of
+// the built-in data.
+const testDict = `
+country RUS
+  name Russia
+  alias Russian Federation
+  adj Russian
+  people Russians
+  capital Moscow
+  gov Kremlin
+  inst LEG State Duma
+country KGZ
+  name Kyrgyzstan
+  adj Kyrgyz
+  capital Bishkek
+country FRA
+  name France
+  adj French
+  capital Paris
+country USA
+  name United States
+  alias U.S.
+  alias US
+  adj U.S.
+  adj American
+  capital Washington
+  gov White House
+  inst MIL Pentagon
+country KAZ
+  name Kazakhstan
+  adj Kazakh
+  capital Astana
+igo IGOWSTNAT
+  name North Atlantic Treaty Organization
+  alias NATO
+  adj NATO
+org PSEREBHMS
+  name Hamas
+agent GOV
+  word president
+  word foreign minister
+  word spokesman
+  word government
+  word officials
+  word administration
+agent MIL
+  word troops
+  word army
+  word military officials
+agent COP
+  word police
+agent LEG
+  word lawmakers
+agent OPP
+  word opposition leader
+person Vladimir Putin
+  alias Putin
+  country RUS
+  role RUSGOV 2000-05-07 2008-05-07 president
+  role RUSGOV 2008-05-08 2012-05-07 prime minister
+  role RUSGOV 2012-05-07 - president
+person Nursultan Nazarbayev
+  alias Nazarbayev
+  country KAZ
+  role KAZGOV 1991-12-16 2019-03-19 president
+person Alexei Navalny
+  alias Navalny
+  country RUS
+`
+
+func mustParse(t testing.TB, src string) *Dictionary {
+	t.Helper()
+	d, err := Parse("test.actors", strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func render(ms []Mention) string {
+	var parts []string
+	for _, m := range ms {
+		parts = append(parts, fmt.Sprintf("[%s|%s|%s|%s|%s|%s]", m.Ref.Text, m.Ref.Code, m.Ref.Name, m.Ref.Country, m.Ref.Sector, m.Kind))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestFindComposition(t *testing.T) {
+	d := mustParse(t, testDict)
+	tests := []struct {
+		name, date, text, want string
+	}{
+		{"title and person", "2025-03-14", "Russian President Vladimir Putin said on Friday.",
+			"[Russian President Vladimir Putin|RUSGOV|Vladimir Putin|RUS|GOV|person]"},
+		{"person as prime minister", "2010-01-01", "Putin met officials.",
+			"[Putin|RUSGOV|Vladimir Putin|RUS|GOV|person] [officials|GOV|officials||GOV|agent]"},
+		{"former leader is elite", "2025-03-14", "Nazarbayev arrived.",
+			"[Nazarbayev|KAZELI|Nursultan Nazarbayev|KAZ|ELI|person]"},
+		{"former president title", "2025-03-14", "Former Kazakh President Nursultan Nazarbayev spoke.",
+			"[Former Kazakh President Nursultan Nazarbayev|KAZELI|Nursultan Nazarbayev|KAZ|ELI|person]"},
+		{"former overrides a covering role", "2015-01-01", "former president Nazarbayev spoke.",
+			"[former president Nazarbayev|KAZELI|Nursultan Nazarbayev|KAZ|ELI|person]"},
+		{"person without roles", "2020-01-01", "Navalny was detained.",
+			"[Navalny|RUSELI|Alexei Navalny|RUS|ELI|person]"},
+		{"person without roles with title", "2020-01-01", "opposition leader Alexei Navalny was detained.",
+			"[opposition leader Alexei Navalny|RUSOPP|Alexei Navalny|RUS|OPP|person]"},
+		{"adjective and agent", "2025-01-01", "Kyrgyz troops crossed the border.",
+			"[Kyrgyz troops|KGZMIL|Kyrgyzstan|KGZ|MIL|country]"},
+		{"possessive", "2025-01-01", "Kyrgyzstan's army crossed the border.",
+			"[Kyrgyzstan's army|KGZMIL|Kyrgyzstan|KGZ|MIL|country]"},
+		{"curly possessive", "2025-01-01", "Kyrgyzstan’s army crossed the border.",
+			"[Kyrgyzstan’s army|KGZMIL|Kyrgyzstan|KGZ|MIL|country]"},
+		{"the before adjective", "2025-01-01", "He met the French foreign minister.",
+			"[French foreign minister|FRAGOV|France|FRA|GOV|country]"},
+		{"capital as government", "2025-01-01", "Moscow said it would respond.",
+			"[Moscow|RUSGOV|Russia|RUS|GOV|capital]"},
+		{"metonym", "2025-01-01", "The Kremlin denied it.",
+			"[Kremlin|RUSGOV|Russia|RUS|GOV|capital]"},
+		{"institution", "2025-01-01", "The Pentagon said.",
+			"[Pentagon|USAMIL|United States|USA|MIL|capital]"},
+		{"institution and agent keeps institution", "2025-01-01", "State Duma lawmakers voted.",
+			"[State Duma lawmakers|RUSLEG|Russia|RUS|LEG|capital]"},
+		{"metonym and agent", "2025-01-01", "Kremlin spokesman Dmitry Peskov said.",
+			"[Kremlin spokesman Dmitry Peskov|RUSGOV|Dmitry Peskov|RUS|GOV|person]"},
+		{"igo and agent", "2025-01-01", "NATO troops arrived.",
+			"[NATO troops|IGOWSTNATMIL|North Atlantic Treaty Organization||MIL|igo]"},
+		{"igo alone", "2025-01-01", "NATO said.",
+			"[NATO|IGOWSTNAT|North Atlantic Treaty Organization|||igo]"},
+		{"bare agent", "2025-01-01", "police fired tear gas.",
+			"[police|COP|police||COP|agent]"},
+		{"bare agent capitalised", "2025-01-01", "Police fired tear gas.",
+			"[Police|COP|police||COP|agent]"},
+		{"U.S. as one token", "2025-01-01", "U.S. officials met Russian officials.",
+			"[U.S. officials|USAGOV|United States|USA|GOV|country] [Russian officials|RUSGOV|Russia|RUS|GOV|country]"},
+		{"country alone", "2025-01-01", "Russia and the United States agreed.",
+			"[Russia|RUS|Russia|RUS||country] [United States|USA|United States|USA||country]"},
+		{"adjective alone", "2025-01-01", "the Russian side agreed.",
+			"[Russian|RUS|Russia|RUS||country]"},
+		{"people", "2025-01-01", "Russians voted.",
+			"[Russians|RUS|Russia|RUS||country]"},
+		{"agent of country", "2025-01-01", "the army of Kyrgyzstan moved.",
+			"[army of Kyrgyzstan|KGZMIL|Kyrgyzstan|KGZ|MIL|country]"},
+		{"head noun gives the sector", "2025-01-01", "Russian government troops moved.",
+			"[Russian government troops|RUSMIL|Russia|RUS|MIL|country]"},
+		{"multiword agent overrides head", "2025-01-01", "Russian military officials said.",
+			"[Russian military officials|RUSMIL|Russia|RUS|MIL|country]"},
+		{"former with agent", "2025-01-01", "a former French foreign minister said.",
+			"[former French foreign minister|FRAELI|France|FRA|ELI|country]"},
+		{"country's person", "2025-03-14", "Russia's Putin said.",
+			"[Russia's Putin|RUSGOV|Vladimir Putin|RUS|GOV|person]"},
+		{"person's agent", "2025-03-14", "Putin's spokesman said.",
+			"[Putin's spokesman|RUSGOV|spokesman|RUS|GOV|agent]"},
+		{"person then agent", "2025-03-14", "the Putin government said.",
+			"[Putin government|RUSGOV|government|RUS|GOV|agent]"},
+		{"unknown name after title", "2025-01-01", "President Sadyr Japarov of Kyrgyzstan said.",
+			"[President Sadyr Japarov|GOV|Sadyr Japarov||GOV|person] [Kyrgyzstan|KGZ|Kyrgyzstan|KGZ||country]"},
+		{"org and agent keeps org", "2025-01-01", "Hamas officials said.",
+			"[Hamas officials|PSEREBHMS|Hamas|PSE|REB|org]"},
+		{"org alone", "2025-01-01", "Hamas said.",
+			"[Hamas|PSEREBHMS|Hamas|PSE|REB|org]"},
+		{"case-sensitive names", "2025-01-01", "let us go to the paris of the east.",
+			""},
+		{"no overlap, left to right", "2025-03-14", "Kyrgyz police and Russian troops clashed.",
+			"[Kyrgyz police|KGZCOP|Kyrgyzstan|KGZ|COP|country] [Russian troops|RUSMIL|Russia|RUS|MIL|country]"},
+		{"qualifier without agent is dropped", "2025-01-01", "the new Russian gas deal.",
+			"[Russian|RUS|Russia|RUS||country]"},
+		{"acting title", "2025-01-01", "Russian acting foreign minister Ivanov spoke.",
+			"[Russian acting foreign minister Ivanov|RUSGOV|Ivanov|RUS|GOV|person]"},
+		{"zero date picks the open role", "", "Putin spoke.",
+			"[Putin|RUSGOV|Vladimir Putin|RUS|GOV|person]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var date time.Time
+			if tc.date != "" {
+				date = day(tc.date)
+			}
+			s := sentence(tc.text)
+			got := render(d.Find(s, date))
+			if got != tc.want {
+				t.Errorf("Find(%q)\n got %s\nwant %s", tc.text, got, tc.want)
+			}
+			for _, m := range d.Find(s, date) {
+				if tc.text[m.Ref.Start:m.Ref.End] != m.Ref.Text {
+					t.Errorf("offsets %d:%d give %q, Text %q", m.Ref.Start, m.Ref.End, tc.text[m.Ref.Start:m.Ref.End], m.Ref.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestFindDocumentOffsets(t *testing.T) {
+	// Tokens carry document offsets; the sentence starts at 100.
+	d := mustParse(t, testDict)
+	s := sentence("Kyrgyz troops moved.")
+	s.Start += 100
+	s.End += 100
+	for i := range s.Tokens {
+		s.Tokens[i].Start += 100
+		s.Tokens[i].End += 100
+	}
+	ms := d.Find(s, day("2025-01-01"))
+	if len(ms) != 1 || ms[0].Ref.Start != 100 || ms[0].Ref.End != 113 || ms[0].Ref.Text != "Kyrgyz troops" {
+		t.Fatalf("got %+v", ms)
+	}
+}
+
+func TestFindUsesEntityTags(t *testing.T) {
+	d := mustParse(t, testDict)
+	s := sentence("President Sadyr Japarov Monday said.")
+	tags := []string{"O", "B-PER", "I-PER", "O", "O", "O"}
+	for i := range s.Tokens {
+		s.Tokens[i].Ent = tags[i]
+	}
+	got := render(d.Find(s, day("2025-01-01")))
+	want := "[President Sadyr Japarov|GOV|Sadyr Japarov||GOV|person]"
+	if got != want {
+		t.Errorf("got %s want %s", got, want)
+	}
+}
+
+func TestOverride(t *testing.T) {
+	d := mustParse(t, testDict)
+	user := mustParse(t, `
+person Vladimir Putin
+  alias Putin
+  country RUS
+  role RUSMIL 2000 - commander
+country KGZ
+  name Kyrgyz Republic
+  adj Kirghiz
+agent MIL
+  word warriors
+`)
+	d.Add(user)
+	tests := []struct{ text, want string }{
+		{"Putin spoke.", "[Putin|RUSMIL|Vladimir Putin|RUS|MIL|person]"},
+		// The replaced entry's names are gone, the new ones work.
+		{"Kyrgyz warriors left.", "[warriors|MIL|warriors||MIL|agent]"},
+		{"Kirghiz warriors left.", "[Kirghiz warriors|KGZMIL|Kyrgyz Republic|KGZ|MIL|country]"},
+		// The replaced agent lost its old words; other entries stay.
+		{"Russian troops left.", "[Russian|RUS|Russia|RUS||country]"},
+		{"Russian police left.", "[Russian police|RUSCOP|Russia|RUS|COP|country]"},
+	}
+	for _, tc := range tests {
+		if got := render(d.Find(sentence(tc.text), day("2025-01-01"))); got != tc.want {
+			t.Errorf("Find(%q)\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+	}
+	if n := d.Kinds()[KindAgent]; n != 5 {
+		t.Errorf("agents = %d, want 5 (MIL replaced, not added)", n)
+	}
+	if e := d.Lookup(KindAgent, "MIL"); e == nil || len(e.Words) != 1 {
+		t.Errorf("MIL agent not replaced: %+v", e)
+	}
+}
+
+func TestLaterNameWins(t *testing.T) {
+	d := mustParse(t, testDict)
+	d.Add(mustParse(t, "org USAMEDXYZ\n  name Washington\n  sector MED\n"))
+	got := render(d.Find(sentence("Washington said."), day("2025-01-01")))
+	if want := "[Washington|USAMEDXYZ|Washington|USA|MED|org]"; got != want {
+		t.Errorf("got %s want %s", got, want)
+	}
+}
