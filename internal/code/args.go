@@ -1,6 +1,8 @@
 package code
 
 import (
+	"strings"
+
 	"github.com/dyad-events/dyad/internal/dyad"
 )
 
@@ -184,8 +186,8 @@ func (st *sent) object(j int) int {
 		if mi := st.at[k]; mi >= 0 && st.ms[mi].Start == k {
 			g := st.group(mi)
 			after := st.ms[g[len(g)-1]].End
-			if after < n && (clauseVerbs[st.low[after]] || st.toks[after].UPOS == "AUX" || st.toks[after].XPOS == "VBD" || st.toks[after].XPOS == "VBZ") {
-				return -1
+			if after < n && st.finiteVerb(after) {
+				return -1 // "said Ukraine clashed": the subject of a clause, not an object
 			}
 			return g[0]
 		}
@@ -194,6 +196,18 @@ func (st *sent) object(j int) int {
 		}
 	}
 	return -1
+}
+
+// finiteVerb reports whether token k looks like a finite verb or modal.
+func (st *sent) finiteVerb(k int) bool {
+	t := &st.toks[k]
+	switch t.XPOS {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	case "":
+		return clauseVerbs[st.low[k]] || (strings.HasSuffix(st.low[k], "ed") && len(st.low[k]) > 4)
+	}
+	return t.UPOS == "AUX"
 }
 
 var sayLemmas = []string{"say", "tell", "state", "add", "declare", "announce", "warn", "insist", "stress", "note", "write", "ask", "reply", "claim"}

@@ -130,6 +130,9 @@ func (c *Coder) bestMatch(st *sent, i int) (match, bool) {
 		if !st.matchElems(p, 1, i+1, &m) {
 			continue
 		}
+		if len(p.pre) > 0 && !st.matchPre(p, 0, i-1, &m) {
+			continue
+		}
 		if !found || p.specificity() > best.p.specificity() {
 			best, found = m, true
 		}
@@ -167,8 +170,11 @@ func (c *Coder) events(st *sent, m match) []dyad.Event {
 	if st.negated(m.trig) {
 		mode = "negated"
 	}
-	trigStart := st.toks[m.trig].Start
-	trigEnd := st.toks[m.words[len(m.words)-1]].End
+	lo, hi := m.trig, m.trig
+	for _, w := range m.words {
+		lo, hi = min(lo, w), max(hi, w)
+	}
+	trigStart, trigEnd := st.toks[lo].Start, st.toks[hi].End
 	ev := dyad.Event{
 		Date:    st.in.Date.Format("2006-01-02"),
 		Event:   ec.PLOVER,

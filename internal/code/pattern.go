@@ -33,18 +33,22 @@ type Pattern struct {
 	Text  string // the pattern as written
 	File  string // where it was defined
 	Line  int
-	Sym   bool // ~sym: compound subject coded against each other
-	Noun  bool // ~noun: trigger is a noun
-	elems []elem
+	Sym   bool   // ~sym: compound subject coded against each other
+	Noun  bool   // ~noun: trigger is a noun
+	elems []elem // the trigger, then the elements after it
+	pre   []elem // elements before an @trigger, nearest the trigger first
+	spec  int    // specificity, computed once
 }
 
 // Rule is the identifier written into evidence.rule.
 func (p *Pattern) Rule() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
 
 // specificity orders patterns at one trigger: more matched words first.
-func (p *Pattern) specificity() int {
+func (p *Pattern) specificity() int { return p.spec }
+
+func (p *Pattern) computeSpecificity() int {
 	n := 0
-	for _, e := range p.elems {
+	for _, e := range append(append([]elem(nil), p.pre...), p.elems...) {
 		switch e.kind {
 		case elWord:
 			n += 4
@@ -139,7 +143,15 @@ func (ps *Patterns) add(name string, r io.Reader, validCode func(string) bool) e
 		}
 		p := &Pattern{Code: code, File: name, Line: line}
 		var text []string
+		trigger := -1 // index in p.elems of an @-marked trigger
 		for _, f := range fields[1:] {
+			if strings.HasPrefix(f, "@") && len(f) > 1 {
+				if trigger >= 0 {
+					return errf("two @ triggers in one pattern")
+				}
+				trigger = len(p.elems)
+				f = f[1:]
+			}
 			switch {
 			case f == "~sym":
 				p.Sym = true
@@ -190,10 +202,20 @@ func (ps *Patterns) add(name string, r io.Reader, validCode func(string) bool) e
 				text = append(text, f)
 			}
 		}
+		if trigger > 0 {
+			if p.elems[trigger].kind != elWord {
+				return errf("the @ trigger must be a word, {a|b} or &SET")
+			}
+			for k := trigger - 1; k >= 0; k-- {
+				p.pre = append(p.pre, p.elems[k])
+			}
+			p.elems = p.elems[trigger:]
+		}
 		if len(p.elems) == 0 || p.elems[0].kind != elWord {
-			return errf("a pattern must start with its trigger word")
+			return errf("a pattern must start with its trigger word (or mark it with @)")
 		}
 		p.Text = strings.Join(text, " ")
+		p.spec = p.computeSpecificity()
 		ps.all = append(ps.all, p)
 		for _, w := range p.elems[0].words {
 			ps.byTrigger[w] = append(ps.byTrigger[w], p)

@@ -87,3 +87,17 @@ func TestLemmaCandidates(t *testing.T) {
 		}
 	}
 }
+
+func TestParsePreTrigger(t *testing.T) {
+	ps, err := ParsePatterns("t.txt", strings.NewReader("112 $ sharply @criticize +\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := ps.byTrigger["criticize"][0]
+	if len(p.pre) != 2 || p.pre[0].words[0] != "sharply" || p.pre[1].kind != elSource || len(p.elems) != 2 {
+		t.Fatalf("pre %+v elems %+v", p.pre, p.elems)
+	}
+	if _, err := ParsePatterns("t.txt", strings.NewReader("112 @a @b\n"), nil); err == nil {
+		t.Fatal("two triggers accepted")
+	}
+}

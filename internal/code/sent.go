@@ -209,6 +209,60 @@ func (st *sent) matchElems(p *Pattern, ei, j int, m *match) bool {
 	return false
 }
 
+// matchPre matches the elements before an @trigger leftwards from token
+// j (the token before the trigger), nearest first.
+func (st *sent) matchPre(p *Pattern, ei, j int, m *match) bool {
+	if ei == len(p.pre) {
+		return true
+	}
+	e := p.pre[ei]
+	switch e.kind {
+	case elWord:
+		for k := j; k >= 0 && k >= j-maxFill; k-- {
+			if st.lemmaIs(k, e.words) {
+				save := len(m.words)
+				m.words = append(m.words, k)
+				if st.matchPre(p, ei+1, k-1, m) {
+					return true
+				}
+				m.words = m.words[:save]
+			}
+			if !st.filler(k) || st.boundary(k) {
+				break
+			}
+		}
+	case elGap:
+		for k := j; k >= -1 && k >= j-maxGap; k-- {
+			if k < j && st.boundary(k+1) {
+				break
+			}
+			if st.matchPre(p, ei+1, k, m) {
+				return true
+			}
+		}
+	case elTarget, elSource:
+		for k := j; k >= 0 && k >= j-maxFill; k-- {
+			if mi := st.at[k]; mi >= 0 && st.ms[mi].End == k+1 {
+				g := st.group(mi)
+				saveT, saveS := m.target, m.source
+				if e.kind == elTarget {
+					m.target = g[0]
+				} else {
+					m.source = g[0]
+				}
+				if st.matchPre(p, ei+1, st.ms[g[0]].Start-1, m) {
+					return true
+				}
+				m.target, m.source = saveT, saveS
+			}
+			if !st.filler(k) || st.boundary(k) {
+				break
+			}
+		}
+	}
+	return false
+}
+
 // group returns the mentions coordinated with mention mi ("Russia, China
 // and Iran"), in order.
 func (st *sent) group(mi int) []int {

@@ -159,7 +159,8 @@ type Normalizer func(code string) string
 //   - actor/recipient country P/R/F1: micro-averaged over records, comparing
 //     the set of gold source (target) country keys with the set of keys of
 //     the actors (recipients) of all events dyad produced for the sentence.
-//   - extras_per_record: events whose type is not the gold type, per record.
+//   - extras_per_record: events whose type is not the gold type, per record
+//     (CAMEO 01 statements, which have no PLOVER type, are not counted).
 func Score(ctx context.Context, recs []Record, code Coder, norm Normalizer) (*Result, error) {
 	if norm == nil {
 		norm = func(c string) string {
@@ -194,6 +195,9 @@ func Score(ctx context.Context, recs []Record, code Coder, norm Normalizer) (*Re
 		got := map[string]bool{}
 		predSrc, predTgt := map[string]bool{}, map[string]bool{}
 		for _, e := range evs {
+			if e.Event == "" {
+				continue // CAMEO 01 statements have no PLOVER type
+			}
 			got[e.Event] = true
 			ts(e.Event).Predicted++
 			if e.Event != rec.Event {

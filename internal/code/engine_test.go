@@ -1,0 +1,123 @@
+package code
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/actor"
+	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/ontology"
+	"github.com/dyad-events/dyad/internal/tag"
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+const enginePatterns = `
+&TROOP = troop | soldier | force
+042  visit
+042  arrive in +
+0874 withdraw * &TROOP from +
+046  negotiate ~sym
+190  clash with +
+190  clash ~sym
+192  invasion of + ~noun
+173  arrest
+112  criticize
+111  $ sharply @criticize +
+010  say
+`
+
+var (
+	engOnce sync.Once
+	engOnt  *ontology.Ontology
+	engDict *actor.Dictionary
+	engErr  error
+)
+
+func engine(t *testing.T) (*Coder, *actor.Dictionary) {
+	t.Helper()
+	engOnce.Do(func() {
+		if engOnt, engErr = ontology.Load(); engErr != nil {
+			return
+		}
+		engDict, engErr = actor.Builtin()
+	})
+	if engErr != nil {
+		t.Fatal(engErr)
+	}
+	ps, err := ParsePatterns("engine", strings.NewReader(enginePatterns), validCode(engOnt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(engOnt, ps), engDict
+}
+
+// codeText codes every sentence of txt after running the annotators.
+func codeText(t *testing.T, c *Coder, d *actor.Dictionary, txt string, as ...dyad.Annotator) []dyad.Event {
+	doc := &dyad.Document{ID: "t", Text: txt, Published: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)}
+	text.Segment(doc, false)
+	var out []dyad.Event
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		for _, a := range as {
+			a.Annotate(s)
+		}
+		out = append(out, c.Code(Input{Doc: doc, Sentence: s, Mentions: d.Find(s, doc.Published), Date: doc.Published})...)
+	}
+	return out
+}
+
+func summary(evs []dyad.Event) string {
+	var parts []string
+	for _, e := range evs {
+		var a, r []string
+		for _, x := range e.Actor {
+			a = append(a, x.Code)
+		}
+		for _, x := range e.Recipient {
+			r = append(r, x.Code)
+		}
+		s := e.CAMEO.Code + " " + strings.Join(a, "+") + ">" + strings.Join(r, "+")
+		if e.Mode == "negated" {
+			s += " neg"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func TestEngine(t *testing.T) {
+	c, d := engine(t)
+	tests := []struct{ name, sentence, want string }{
+		{"subject verb object", "Russian President Vladimir Putin visited Kyrgyzstan.", "042 RUSGOV>KGZ"},
+		{"pattern target slot", "Putin arrived in Bishkek on Tuesday.", "042 RUSGOV>KGZGOV"},
+		{"gap and synset", "Russia withdrew all of its troops from Syria.", "0874 RUS>SYR"},
+		{"compound symmetric", "Armenia and Azerbaijan negotiated.", "046 ARM>AZE; 046 AZE>ARM"},
+		{"compound source", "Armenia and Azerbaijan clashed with Iran.", "190 ARM+AZE>IRN"},
+		{"passive", "Kyrgyzstan was visited by Putin.", "042 RUSGOV>KGZ"},
+		{"negation", "Russia did not visit Kyrgyzstan.", "042 RUS>KGZ neg"},
+		{"noun trigger with possessive", "Russia's invasion of Ukraine drew protests.", "192 RUS>UKR"},
+		{"pre-trigger pattern", "France sharply criticized Germany.", "111 FRA>DEU"},
+		{"prepositional object is not the subject", "In Kyrgyzstan, Russia visited Tajikistan.", "042 RUS>TJK"},
+		{"clause subject is not an object", "Russia said Ukraine clashed with Belarus.", "010 RUS>; 190 UKR>BLR"},
+		{"quote speaker", `"We will visit Kazakhstan," Putin said.`, "042 RUSGOV>KAZ; 010 RUSGOV>"},
+		{"no actor no event", "The weather visited nobody.", ""},
+	}
+	tagger, err := tag.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stack := range []struct {
+		name string
+		as   []dyad.Annotator
+	}{{"tokens", nil}, {"tagged", []dyad.Annotator{tagger}}} {
+		for _, tc := range tests {
+			t.Run(stack.name+"/"+tc.name, func(t *testing.T) {
+				if got := summary(codeText(t, c, d, tc.sentence, stack.as...)); got != tc.want {
+					t.Errorf("%s\n got: %s\nwant: %s", tc.sentence, got, tc.want)
+				}
+			})
+		}
+	}
+}
