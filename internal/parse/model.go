@@ -1,0 +1,330 @@
+package parse
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/bits"
+	"strings"
+)
+
+const magic = "DYADPARSE1\n"
+
+// model is the compact runtime form: vocabularies and a sparse weight
+// matrix (one row per feature key, holding only the actions whose weight
+// is non-zero) with int16 weights.
+type model struct {
+	labels    []string
+	labelIdx  map[string]int
+	rootLabel int
+	words     []string // ids from firstID
+	xpos      []string
+	upos      []string
+	wordIdx   map[string]int32
+	xposIdx   map[string]int32
+	uposIdx   map[string]int32
+
+	keys   []uint64 // sorted feature keys
+	rowOff []uint32 // len(keys)+1
+	acts   []uint8
+	ws     []int16
+	scale  float32 // weight = ws * scale
+
+	// Runtime index: an open-addressing table whose slot holds the key
+	// and either the row's only entry (n == 1) or its offset into ent,
+	// so most lookups touch one cache line.
+	table []slot
+	ent   []uint32 // action<<16 | uint16(weight)
+	mask  uint64
+}
+
+type slot struct {
+	key uint64
+	val uint32 // n == 1: the entry itself; else offset into ent
+	n   uint32
+}
+
+func (m *model) nActions() int { return 1 + 2*len(m.labels) }
+
+func (m *model) buildIndex() {
+	m.labelIdx = make(map[string]int, len(m.labels))
+	m.rootLabel = -1
+	for i, l := range m.labels {
+		m.labelIdx[l] = i
+		if l == "root" {
+			m.rootLabel = i
+		}
+	}
+	idx := func(vs []string) map[string]int32 {
+		mp := make(map[string]int32, len(vs))
+		for i, v := range vs {
+			mp[v] = int32(i + firstID)
+		}
+		return mp
+	}
+	m.wordIdx, m.xposIdx, m.uposIdx = idx(m.words), idx(m.xpos), idx(m.upos)
+	size := 1 << bits.Len(uint(3*len(m.keys)/2+1))
+	m.table = make([]slot, size)
+	m.mask = uint64(size - 1)
+	m.ent = make([]uint32, 0, len(m.ws))
+	for r, k := range m.keys {
+		lo, hi := m.rowOff[r], m.rowOff[r+1]
+		sl := slot{key: k, n: hi - lo}
+		if sl.n == 1 {
+			sl.val = pack(m.acts[lo], m.ws[lo])
+		} else {
+			sl.val = uint32(len(m.ent))
+			for j := lo; j < hi; j++ {
+				m.ent = append(m.ent, pack(m.acts[j], m.ws[j]))
+			}
+		}
+		i := k & m.mask
+		for m.table[i].key != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.table[i] = sl
+	}
+}
+
+func pack(a uint8, w int16) uint32 { return uint32(a)<<16 | uint32(uint16(w)) }
+
+// score adds the weights of every feature in keys into scores.
+func (m *model) score(keys []uint64, scores []int32) {
+	for i := range scores {
+		scores[i] = 0
+	}
+	tab, mask := m.table, m.mask
+	for _, k := range keys {
+		i := k & mask
+		for tab[i].key != k && tab[i].key != 0 {
+			i = (i + 1) & mask
+		}
+		sl := &tab[i]
+		switch {
+		case sl.key == 0:
+		case sl.n == 1:
+			scores[sl.val>>16] += int32(int16(sl.val))
+		default:
+			for _, e := range m.ent[sl.val : sl.val+sl.n] {
+				scores[e>>16] += int32(int16(e))
+			}
+		}
+	}
+}
+
+// wordKey is the vocabulary form of a word: lower-cased, digits folded.
+func wordKey(w string) string {
+	lower := true
+	digit := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' || c >= 0x80 {
+			lower = false
+		}
+		if c >= '0' && c <= '9' {
+			digit = true
+		}
+	}
+	if lower && !digit {
+		return w
+	}
+	w = strings.ToLower(w)
+	if digit {
+		b := []byte(w)
+		for i, c := range b {
+			if c >= '0' && c <= '9' {
+				b[i] = '0'
+			}
+		}
+		w = string(b)
+	}
+	return w
+}
+
+// encode fills s from words and tags.
+func (m *model) encode(s *sent, words, upos, xpos []string) {
+	n := len(words)
+	s.reset(n)
+	for i := 0; i < n; i++ {
+		id, ok := m.wordIdx[wordKey(words[i])]
+		if !ok {
+			id = unkID
+		}
+		s.w[i] = id
+		s.p[i], s.u[i] = unkID, unkID
+		if i < len(xpos) {
+			if id, ok := m.xposIdx[xpos[i]]; ok {
+				s.p[i] = id
+			}
+		}
+		if i < len(upos) {
+			if id, ok := m.uposIdx[upos[i]]; ok {
+				s.u[i] = id
+			}
+		}
+	}
+}
+
+func writeStrings(w *bufio.Writer, ss []string) {
+	var b [binary.MaxVarintLen64]byte
+	w.Write(b[:binary.PutUvarint(b[:], uint64(len(ss)))])
+	for _, s := range ss {
+		w.Write(b[:binary.PutUvarint(b[:], uint64(len(s)))])
+		w.WriteString(s)
+	}
+}
+
+// MarshalBinary writes the model as gzip-compressed binary.
+func (m *model) marshal(out io.Writer) error {
+	zw, err := gzip.NewWriterLevel(out, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(zw)
+	w.WriteString(magic)
+	for _, ss := range [][]string{m.labels, m.words, m.xpos, m.upos} {
+		writeStrings(w, ss)
+	}
+	var b [binary.MaxVarintLen64]byte
+	binary.Write(w, binary.LittleEndian, math.Float32bits(m.scale))
+	w.Write(b[:binary.PutUvarint(b[:], uint64(len(m.keys)))])
+	prev := uint64(0)
+	for _, k := range m.keys { // sorted: delta-encode
+		w.Write(b[:binary.PutUvarint(b[:], k-prev)])
+		prev = k
+	}
+	for r := range m.keys {
+		w.WriteByte(byte(m.rowOff[r+1] - m.rowOff[r]))
+	}
+	w.Write(m.acts)
+	for _, v := range m.ws {
+		w.Write(b[:binary.PutVarint(b[:], int64(v))])
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func readStrings(r *bufio.Reader) ([]string, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	if n > 1<<24 {
+		return nil, errors.New("string table too large")
+	}
+	ss := make([]string, 0, n)
+	var buf []byte
+	for i := uint64(0); i < n; i++ {
+		l, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, err
+		}
+		if l > 1<<16 {
+			return nil, errors.New("string too long")
+		}
+		if uint64(cap(buf)) < l {
+			buf = make([]byte, l)
+		}
+		buf = buf[:l]
+		if _, err := io.ReadFull(r, buf); err != nil {
+			return nil, err
+		}
+		ss = append(ss, string(buf))
+	}
+	return ss, nil
+}
+
+// unmarshal reads a model written by marshal; name is used in errors.
+func unmarshal(name string, data []byte) (*model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	r := bufio.NewReaderSize(zr, 1<<16)
+	m, err := readModel(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: bad parser model: %w", name, err)
+	}
+	return m, nil
+}
+
+func readModel(r *bufio.Reader) (*model, error) {
+	hdr := make([]byte, len(magic))
+	if _, err := io.ReadFull(r, hdr); err != nil || string(hdr) != magic {
+		return nil, errors.New("not a dyad parser model")
+	}
+	m := &model{}
+	var err error
+	for _, p := range []*[]string{&m.labels, &m.words, &m.xpos, &m.upos} {
+		if *p, err = readStrings(r); err != nil {
+			return nil, err
+		}
+	}
+	if len(m.labels) < 2 || len(m.labels) > 127 {
+		return nil, fmt.Errorf("bad label count %d", len(m.labels))
+	}
+	var sb uint32
+	if err := binary.Read(r, binary.LittleEndian, &sb); err != nil {
+		return nil, err
+	}
+	m.scale = math.Float32frombits(sb)
+	nk, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	if nk > 1<<26 {
+		return nil, errors.New("too many features")
+	}
+	m.keys = make([]uint64, nk)
+	prev := uint64(0)
+	for i := range m.keys {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, err
+		}
+		prev += d
+		if prev == 0 || (i > 0 && d == 0) {
+			return nil, errors.New("bad feature key")
+		}
+		m.keys[i] = prev
+	}
+	m.rowOff = make([]uint32, nk+1)
+	for i := range m.keys {
+		c, err := r.ReadByte()
+		if err != nil {
+			return nil, err
+		}
+		m.rowOff[i+1] = m.rowOff[i] + uint32(c)
+	}
+	total := m.rowOff[nk]
+	m.acts = make([]uint8, total)
+	if _, err := io.ReadFull(r, m.acts); err != nil {
+		return nil, err
+	}
+	na := m.nActions()
+	for _, a := range m.acts {
+		if int(a) >= na {
+			return nil, fmt.Errorf("action %d out of range", a)
+		}
+	}
+	m.ws = make([]int16, total)
+	for i := range m.ws {
+		v, err := binary.ReadVarint(r)
+		if err != nil {
+			return nil, err
+		}
+		m.ws[i] = int16(v)
+	}
+	m.buildIndex()
+	if m.rootLabel < 0 {
+		return nil, errors.New("no root label")
+	}
+	return m, nil
+}
