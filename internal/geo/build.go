@@ -224,3 +224,47 @@ func WriteCitiesTSV(ctx context.Context, w io.Writer, cities []City) (int, error
 	}
 	return len(cs), zw.Close()
 }
+
+// CommonWords reads a CoNLL-U treebank and returns, sorted, the lower-case
+// words written in lower case at least minCount times and tagged PROPN less
+// often than otherwise: common English words that, capitalised in a
+// name ("City Council", "Hope"), are rarely toponyms on their own.
+func CommonWords(ctx context.Context, r io.Reader, name string, minCount int) ([]string, error) {
+	lowerN := map[string]int{}
+	propN := map[string]int{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for ln := 1; sc.Scan(); ln++ {
+		if ln%100000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		t := sc.Text()
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		f := strings.Split(t, "\t")
+		if len(f) != 10 {
+			return nil, fmt.Errorf("%s:%d: want 10 columns, got %d", name, ln, len(f))
+		}
+		w := f[1]
+		lw := strings.ToLower(w)
+		if f[3] == "PROPN" {
+			propN[lw]++
+		} else if w == lw && isLetters(w) && len(w) > 2 {
+			lowerN[lw]++
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var out []string
+	for w, n := range lowerN {
+		if n >= minCount && propN[w] < n {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}

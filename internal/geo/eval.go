@@ -179,12 +179,12 @@ const MaxErrorKm = 20039.0
 
 // GeoScores are resolution and detection figures.
 type GeoScores struct {
-	Toponyms   int     `json:"toponyms"`   // gold toponyms with coordinates scored
-	Resolved   int     `json:"resolved"`   // of those, how many got a prediction
-	Acc161     float64 `json:"acc161"`     // share within 161 km
-	MeanKm     float64 `json:"mean_km"`    // mean error
-	MedianKm   float64 `json:"median_km"`  // median error
-	AUC        float64 `json:"auc"`        // area under the log-error curve, 0 best, 1 worst
+	Toponyms   int     `json:"toponyms"`  // gold toponyms with coordinates scored
+	Resolved   int     `json:"resolved"`  // of those, how many got a prediction
+	Acc161     float64 `json:"acc161"`    // share within 161 km
+	MeanKm     float64 `json:"mean_km"`   // mean error
+	MedianKm   float64 `json:"median_km"` // median error
+	AUC        float64 `json:"auc"`       // area under the log-error curve, 0 best, 1 worst
 	Gold       int     `json:"gold,omitempty"`
 	Predicted  int     `json:"predicted,omitempty"`
 	Precision  float64 `json:"precision,omitempty"`

@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed data/cities.tsv.gz data/countries.tsv data/admin1.tsv data/regions.tsv data/aliases.tsv data/lexicon.txt
+//go:embed data/cities.tsv.gz data/countries.tsv data/admin1.tsv data/regions.tsv data/aliases.tsv data/lexicon.txt data/common.txt
 var dataFS embed.FS
 
 // Kind says what sort of gazetteer entry a Candidate is.
@@ -318,7 +318,11 @@ func (g *Gazetteer) loadCities() error {
 		if err1 != nil || err2 != nil || err3 != nil {
 			return fmt.Errorf("%s:%d: bad number in %q", name, ln, line)
 		}
-		g.add(Candidate{GeonameID: id, Name: f[1], Country: f[2], FCode: f[3], Admin1: f[4], Population: pop, Lat: lat, Lon: lon, Kind: KindCity}, f[1])
+		names := []string{f[1]}
+		if k := strings.Index(f[1], ", "); k > 0 {
+			names = append(names, f[1][:k]) // "Washington, D.C." is also "Washington"
+		}
+		g.add(Candidate{GeonameID: id, Name: f[1], Country: f[2], FCode: f[3], Admin1: f[4], Population: pop, Lat: lat, Lon: lon, Kind: KindCity}, names...)
 	}
 	return nil
 }

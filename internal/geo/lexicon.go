@@ -10,6 +10,8 @@ import (
 // lexicon holds the cue word lists from data/lexicon.txt.
 type lexicon struct {
 	firstNames, titles, stop, locative, speech, personNouns, actorNouns, orgAfter map[string]bool
+	common                                                                        map[string]bool // data/common.txt
+	feature                                                                       map[string]bool // "street", "river": words that extend a place name
 }
 
 func loadLexicon() (lexicon, error) {
@@ -46,5 +48,19 @@ func loadLexicon() (lexicon, error) {
 			return lexicon{}, fmt.Errorf("%s: section [%s] missing or empty", name, k)
 		}
 	}
-	return lx, sc.Err()
+	if err := sc.Err(); err != nil {
+		return lexicon{}, err
+	}
+	lx.feature = sets["feature"]
+	c, err := dataFS.ReadFile("data/common.txt")
+	if err != nil {
+		return lexicon{}, err
+	}
+	lx.common = map[string]bool{}
+	for _, w := range strings.Split(string(c), "\n") {
+		if w != "" && w[0] != '#' {
+			lx.common[w] = true
+		}
+	}
+	return lx, nil
 }

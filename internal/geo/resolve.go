@@ -40,6 +40,7 @@ type mention struct {
 	hintAdmin    string // "US.TX" from a "Paris, Texas" pattern
 	hintCountry  string // ISO-2 from a "Paris, France" pattern
 	literal      bool
+	feature      bool // a street, river or similar feature named after the place
 	locative     bool // preceded by a locative preposition
 	best         int  // index into cands, -1 unresolved
 	bestScore    float64
@@ -123,7 +124,7 @@ func (r *Resolver) fillCandidates(m *mention) {
 		m.literal = false
 		return
 	}
-	if i, ok := g.abbrev[m.key]; ok {
+	if i, ok := g.abbrev[m.key]; ok && (strings.Contains(m.text, ".") || strings.ToUpper(m.text) == m.text) && len(m.text) > 1 {
 		m.cands = []int32{i}
 		return
 	}
@@ -278,8 +279,16 @@ func (r *Resolver) recognize(doc *dyad.Document) []*mention {
 				continue
 			}
 			// Reject person, organisation and common-word readings.
+			// "Wichita Drive", "Neches River": a following feature word is part of the name.
+			if bestJ < len(toks) && isCap(toks[bestJ].Text) && lx.feature[strings.ToLower(strings.TrimSuffix(toks[bestJ].Text, "."))] && m.county == "" {
+				m.t1 = bestJ + 1
+				m.end = toks[bestJ].End
+				m.text = doc.Text[m.start:m.end]
+				m.feature = true
+				bestJ++
+			}
 			single := bestJ == i+1
-			low := strings.ToLower(toks[i].Text)
+			low := strings.ToLower(strings.TrimSuffix(toks[i].Text, "."))
 			prev, next, next2 := "", "", ""
 			if i > 0 {
 				prev = toks[i-1].Text
@@ -296,6 +305,16 @@ func (r *Resolver) recognize(doc *dyad.Document) []*mention {
 			if !tagged {
 				if single && m.demonym == "" && (lx.stop[low] || (lower[low] && !big)) {
 					i = bestJ - 1
+					continue
+				}
+				if single && !big && lx.common[low] && !m.locative {
+					i = bestJ - 1
+					continue
+				}
+				if single && lx.firstNames[low] && next != "" && isCap(next) && !g.has(Normalize(next)) {
+					// "David Welch": a given name followed by a surname.
+					persons[Normalize(next)] = true
+					i = bestJ
 					continue
 				}
 				if lx.firstNames[lprev] || lx.titles[lprev] {
@@ -375,7 +394,9 @@ func prior(e *Candidate) float64 {
 	case KindCountry:
 		return 11
 	case KindAdmin1:
-		return 9.5
+		return 9
+	case KindRegion:
+		return 10
 	}
 	s := math.Log10(float64(e.Population) + 10)
 	switch e.FCode {

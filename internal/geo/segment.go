@@ -71,8 +71,25 @@ func isAbbrev(s string) bool {
 	if strings.Contains(core, ".") {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(core)
-	return unicode.IsUpper(r) && utf8.RuneCountInString(core) <= 4 && isLetters(core)
+	if utf8.RuneCountInString(core) == 1 {
+		return isLetters(core) // an initial
+	}
+	return knownAbbrev[strings.ToLower(core)]
+}
+
+// knownAbbrev are abbreviations written with a final period: titles,
+// months, street and company words, AP-style US state abbreviations.
+var knownAbbrev = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true, "gen": true, "gov": true,
+	"sen": true, "rep": true, "lt": true, "col": true, "sgt": true, "capt": true, "prof": true, "rev": true,
+	"mt": true, "ft": true, "ave": true, "rd": true, "blvd": true, "hwy": true, "inc": true, "corp": true, "co": true,
+	"ltd": true, "vs": true, "no": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"ala": true, "ariz": true, "ark": true, "calif": true, "cal": true, "colo": true, "conn": true, "del": true,
+	"fla": true, "ga": true, "ill": true, "ind": true, "kan": true, "kans": true, "ky": true, "la": true, "md": true,
+	"mass": true, "mich": true, "minn": true, "miss": true, "mo": true, "mont": true, "neb": true, "nebr": true,
+	"nev": true, "okla": true, "ore": true, "pa": true, "penn": true, "tenn": true, "tex": true, "vt": true,
+	"va": true, "wash": true, "wis": true, "wisc": true, "wyo": true, "alta": true, "ont": true, "que": true,
 }
 
 func isLetters(s string) bool {
