@@ -358,11 +358,20 @@ func (st *sent) negated(i int) bool {
 	return false
 }
 
-// refs returns the refs of a coordination group.
+// refs returns the refs of a coordination group. A capital after a
+// locative preposition ("arrived in Bishkek") is the place, so it stands
+// for its country, not its government.
 func (st *sent) refs(g []int) []dyad.ActorRef {
 	out := make([]dyad.ActorRef, 0, len(g))
 	for _, mi := range g {
-		out = append(out, st.ms[mi].Ref)
+		m := st.ms[mi]
+		r := m.Ref
+		if m.Kind == "capital" && m.Start > 0 && locativePreps[st.low[m.Start-1]] && r.Country != "" {
+			r.Code, r.Sector = r.Country, ""
+		}
+		out = append(out, r)
 	}
 	return out
 }
+
+var locativePreps = map[string]bool{"in": true, "to": true, "at": true, "into": true, "near": true, "from": true, "outside": true}

@@ -15,6 +15,7 @@ import (
 	"github.com/dyad-events/dyad/internal/actor"
 	"github.com/dyad-events/dyad/internal/code"
 	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/geo"
 	"github.com/dyad-events/dyad/internal/ontology"
 	"github.com/dyad-events/dyad/internal/text"
 	"github.com/dyad-events/dyad/internal/timex"
@@ -37,6 +38,7 @@ type Pipeline struct {
 	Actors     *actor.Dictionary
 	Coder      *code.Coder
 	annotators []dyad.Annotator // tagger, parser, NER — in that order, those that are loaded
+	places     *geo.Resolver    // nil with NoModels
 	now        func() time.Time
 }
 
@@ -91,6 +93,11 @@ func New(ctx context.Context, opt Options) (*Pipeline, error) {
 			return nil, err
 		}
 		p.annotators = as
+		g, err := geo.Load()
+		if err != nil {
+			return nil, fmt.Errorf("loading gazetteer: %w", err)
+		}
+		p.places = geo.NewResolver(g)
 	}
 	return p, nil
 }
@@ -123,44 +130,90 @@ func (p *Pipeline) Prepare(doc *dyad.Document) {
 // futureWords mark a sentence as speaking of the future.
 var futureWords = map[string]bool{"will": true, "shall": true, "'ll": true, "scheduled": true, "next": true, "plans": true, "planned": true, "due": true}
 
-// sentenceDate resolves the sentence's own date, else the publication date.
-func sentenceDate(s *dyad.Sentence, published time.Time) time.Time {
+// sentenceDates returns the sentence's own date expressions, leaving out
+// the dateline (its date is the publication date, not an event's).
+func sentenceDates(s *dyad.Sentence, published time.Time, dateline [2]int) []timex.Expr {
 	future := false
 	for i := range s.Tokens {
 		if futureWords[strings.ToLower(s.Tokens[i].Form())] {
 			future = true
 		}
 	}
-	if e, ok := timex.Find(s.Tokens, published, future); ok {
-		return e.Date
+	var out []timex.Expr
+	for _, e := range timex.FindAll(s.Tokens, published, future) {
+		if st := s.Tokens[e.Start].Start; st >= dateline[0] && st < dateline[1] {
+			continue
+		}
+		out = append(out, e)
 	}
-	return published
+	return out
+}
+
+// nearestDate picks, for a trigger at byte offset pos, the sentence's date
+// expression nearest to it, else the publication date.
+func nearestDate(s *dyad.Sentence, dates []timex.Expr, pos int, published time.Time) time.Time {
+	best, bestD := published, -1
+	for _, e := range dates {
+		d := s.Tokens[e.Start].Start - pos
+		if d < 0 {
+			d = -d
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = e.Date, d
+		}
+	}
+	return best
 }
 
 // Events codes the events of doc.
 func (p *Pipeline) Events(ctx context.Context, doc *dyad.Document) ([]dyad.Event, error) {
+	evs, _, err := p.events(ctx, doc)
+	return evs, err
+}
+
+// events codes the events of doc and returns the places found on the way.
+func (p *Pipeline) events(ctx context.Context, doc *dyad.Document) ([]dyad.Event, []geo.Place, error) {
 	p.Prepare(doc)
+	var dateline [2]int
+	if dl, ok := text.DocDateline(doc); ok {
+		dateline = [2]int{dl.Start, dl.End}
+	}
 	var out []dyad.Event
 	for i := range doc.Sentences {
 		if i%64 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, nil, ctx.Err()
 		}
 		s := &doc.Sentences[i]
 		ms := p.Actors.Find(s, doc.Published)
 		if len(ms) == 0 {
 			continue
 		}
-		out = append(out, p.Coder.Code(code.Input{Doc: doc, Sentence: s, Mentions: ms, Date: sentenceDate(s, doc.Published)})...)
+		evs := p.Coder.Code(code.Input{Doc: doc, Sentence: s, Mentions: ms, Date: doc.Published})
+		if dates := sentenceDates(s, doc.Published, dateline); len(dates) > 0 {
+			for k := range evs {
+				evs[k].Date = nearestDate(s, dates, evs[k].Evidence.TriggerStart, doc.Published).Format("2006-01-02")
+			}
+		}
+		out = append(out, evs...)
 	}
 	if out == nil {
 		out = []dyad.Event{}
 	}
-	return out, nil
+	var places []geo.Place
+	if p.places != nil {
+		places = p.places.Resolve(doc)
+		focus := documentFocus(doc, places, dateline[1])
+		bySent := placesBySentence(places)
+		for i := range out {
+			out[i].Location = eventLocation(doc, &out[i], bySent, focus)
+		}
+	}
+	return out, places, nil
 }
 
 // Analyze returns the document-level analysis of doc.
 func (p *Pipeline) Analyze(ctx context.Context, doc *dyad.Document) (*dyad.Analysis, error) {
-	evs, err := p.Events(ctx, doc)
+	evs, places, err := p.events(ctx, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -174,6 +227,11 @@ func (p *Pipeline) Analyze(ctx context.Context, doc *dyad.Document) (*dyad.Analy
 	for i := range doc.Sentences {
 		for _, m := range p.Actors.Find(&doc.Sentences[i], doc.Published) {
 			a.Actors = append(a.Actors, m.Ref)
+		}
+	}
+	for _, pl := range places {
+		if pl.Literal {
+			a.Locations = append(a.Locations, pl.Location)
 		}
 	}
 	return a, nil

@@ -56,6 +56,28 @@ func year(w string) (int, bool) {
 // (the publication date). future reports whether the sentence speaks of
 // the future, so that a bare weekday resolves forward rather than back.
 func Find(toks []dyad.Token, ref time.Time, future bool) (Expr, bool) {
+	all := FindAll(toks, ref, future)
+	if len(all) == 0 {
+		return Expr{}, false
+	}
+	return all[0], true
+}
+
+// FindAll returns every date expression in toks, in order.
+func FindAll(toks []dyad.Token, ref time.Time, future bool) []Expr {
+	var out []Expr
+	for i := 0; i < len(toks); {
+		e, ok := findFrom(toks, i, ref, future)
+		if !ok {
+			break
+		}
+		out = append(out, e)
+		i = e.End
+	}
+	return out
+}
+
+func findFrom(toks []dyad.Token, from int, ref time.Time, future bool) (Expr, bool) {
 	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 	n := len(toks)
 	w := func(i int) string {
@@ -74,7 +96,7 @@ func Find(toks []dyad.Token, ref time.Time, future bool) (Expr, bool) {
 		}
 		return Expr{Date: d, Start: a, End: b, Text: sb.String()}
 	}
-	for i := 0; i < n; i++ {
+	for i := from; i < n; i++ {
 		lw := strings.ToLower(w(i))
 		switch lw {
 		case "today", "tonight":
