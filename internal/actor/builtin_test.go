@@ -109,3 +109,47 @@ func TestBuiltinNoClash(t *testing.T) {
 		t.Errorf("name clash %s", c)
 	}
 }
+
+func TestBuiltinFind(t *testing.T) {
+	d, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, want string }{
+		{"NATO troops arrived.", "NATO troops=IGOWSTNATMIL"},
+		{"The UN Security Council met.", "UN Security Council=IGOUNO"},
+		{"EU foreign ministers met.", "EU foreign ministers=IGOEUREECGOV"},
+		{"UN peacekeepers withdrew.", "UN peacekeepers=IGOUNOMIL"},
+		{"the European Parliament voted.", "European Parliament=IGOEUREECLEG"},
+		{"Hamas militants fired rockets.", "Hamas militants=PSEREBHMS"},
+		{"Reuters reported.", "Reuters=GBRMEDRTR"},
+		{"the Taliban said.", "Taliban=AFGINSTAL"},
+		{"U.S. Secretary of State said.", "U.S. Secretary of State=USAGOV"},
+		{"Britain and the UK and Great Britain.", "Britain=GBR UK=GBR Great Britain=GBR"},
+		{"Pyongyang warned Seoul.", "Pyongyang=PRKGOV Seoul=KORGOV"},
+		{"the DPRK and the ROK.", "DPRK=PRK ROK=KOR"},
+		{"Downing Street and the Elysee and the Élysée.", "Downing Street=GBRGOV Elysee=FRAGOV Élysée=FRAGOV"},
+		{"Zhongnanhai said.", "Zhongnanhai=CHNGOV"},
+		{"Romanian police.", "Romanian police=ROMCOP"},
+		{"Congolese soldiers.", "Congolese soldiers=CODMIL"},
+		{"Kosovo police.", "Kosovo police=KSVCOP"},
+		{"Latin America and Central America.", "Latin America=LAM Central America=LAM"},
+		{"Western diplomats said.", "Western diplomats=WSTGOV"},
+		{"Amnesty International said.", "Amnesty International=NGOHRIAMN"},
+		{"the Red Cross said.", "Red Cross=NGOHLHIRC"},
+		{"Islamic State fighters.", "Islamic State fighters=IMGMOSISI"},
+		{"Houthi rebels.", "Houthi rebels=YEMREBHTH"},
+		{"protesters and riot police.", "protesters=CVL riot police=COP"},
+		{"opposition lawmakers.", "opposition lawmakers=OPP"},
+		{"Guinea-Bissau and Guinea.", "Guinea-Bissau=GNB Guinea=GIN"},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, m := range d.Find(sentence(tc.text), day("2025-03-14")) {
+			got = append(got, m.Ref.Text+"="+m.Ref.Code)
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("Find(%q)\n got %s\nwant %s", tc.text, g, tc.want)
+		}
+	}
+}
