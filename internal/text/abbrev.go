@@ -24,7 +24,7 @@ var abbrevs = setOf(
 	"No", "Nos", "Vol", "Vols", "Fig", "Figs", "Art", "Ch", "Para", "Ave", "Blvd", "Rd",
 	"Hwy", "Sq", "Pt", "Ref", "Est", "Attn",
 	"etc", "vs", "Vs", "al", "approx", "est", "cf", "pp", "p", "ca", "viz", "incl", "eds", "Eds",
-	"ibid", "yrs",
+	"ibid", "yrs", "fig", "figs", "vol", "vols", "nos",
 	// U.S. state abbreviations that are not also ordinary words
 	"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ind", "Kan", "Kans", "Ky",
 	"La", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn",

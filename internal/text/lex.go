@@ -169,26 +169,25 @@ func urlPrefix(s string) bool {
 // trimURL returns the end of a URL starting at p in the chunk ending at b:
 // trailing punctuation and unbalanced closing brackets are left out.
 func trimURL(s string, p, b int) int {
+	opens := [3]int{strings.Count(s[p:b], "("), strings.Count(s[p:b], "["), strings.Count(s[p:b], "{")}
+	closes := [3]int{strings.Count(s[p:b], ")"), strings.Count(s[p:b], "]"), strings.Count(s[p:b], "}")}
 	e := b
 	for e > p {
 		r, w := utf8.DecodeLastRuneInString(s[p:e])
-		switch r {
-		case '.', ',', ';', ':', '!', '?', '"', '\'', '”', '’', '»', '>':
-			e -= w
-			continue
-		case ')', ']', '}':
-			open := map[rune]byte{')': '(', ']': '[', '}': '{'}[r]
-			if strings.Count(s[p:e], string(open)) < strings.Count(s[p:e], string(r)) {
-				e -= w
-				continue
+		k := strings.IndexRune(")]}", r)
+		switch {
+		case strings.ContainsRune(".,;:!?\"'”’»>", r):
+		case k >= 0 && opens[k] < closes[k]:
+			closes[k]--
+		default:
+			if e-p < 5 {
+				return b
 			}
+			return e
 		}
-		break
+		e -= w
 	}
-	if e-p < 5 {
-		return b
-	}
-	return e
+	return b
 }
 
 // lexPlain tokenizes s[a:b], a piece of a chunk without URLs or e-mails.
@@ -350,6 +349,7 @@ func lexWord(s string, i, b int, out *[]tok) int { return lexWordFrom(s, i, i, b
 // lexWordFrom scans a word whose first word character is at j (s[i:j] is
 // a leading apostrophe or empty), then splits it into tokens.
 func lexWordFrom(s string, i, j, b int, out *[]tok) int {
+	dot := false // a period has been joined into the word
 	for j < b {
 		r, w := decode(s, j, b)
 		if isWordRune(r) {
@@ -367,7 +367,8 @@ func lexWordFrom(s string, i, j, b int, out *[]tok) int {
 		join := false
 		switch r {
 		case '.':
-			join = !glued(s, i, j, b)
+			join = dot || !glued(s, i, j, b)
+			dot = dot || join
 		case ',':
 			join = unicode.IsDigit(prev) && threeDigits(s, j+1, b)
 		case ':':
@@ -410,16 +411,7 @@ func glued(s string, i, j, b int) bool {
 		return false
 	}
 	u, l := s[j+1], s[j+2]
-	if !(u >= 'A' && u <= 'Z' && l >= 'a' && l <= 'z') {
-		return false
-	}
-	// lower-case words only: "Compaq.Com" stays whole, "www.foo.Bar" too
-	for p := j - 1; p >= i; p-- {
-		if s[p] == '.' {
-			return false
-		}
-	}
-	return true
+	return u >= 'A' && u <= 'Z' && l >= 'a' && l <= 'z'
 }
 
 func threeDigits(s string, j, b int) bool {
@@ -491,7 +483,9 @@ func keepJoined(sep byte, left, right, word string, allDigits bool, groups int) 
 			// dates and phone numbers stay whole, ranges split
 			return groups >= 3 || len(left) == 3 && len(right) == 4 || len(left) == 5 && len(right) == 4
 		}
-		return hyphenPrefixes[strings.ToLower(left)]
+		var buf [8]byte
+		lw := lowerASCII(left, &buf)
+		return lw != nil && hyphenPrefixes[string(lw)]
 	case '/':
 		if isDigitByte(left[len(left)-1]) && isDigitByte(right[0]) {
 			return true
@@ -503,9 +497,9 @@ func keepJoined(sep byte, left, right, word string, allDigits bool, groups int) 
 	return false
 }
 
-// clitics split off the end of a word, longest first; the apostrophe may
-// be straight or curly.
-var clitics = [...]string{"n't", "'ll", "'re", "'ve", "'s", "'m", "'d"}
+// clitics split off the end of a word, longest first, with a straight or
+// a curly apostrophe.
+var clitics = [...]string{"n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'s", "’s", "'m", "’m", "'d", "’d"}
 
 // splitClitics appends the tokens of one piece s[i:j]: a word with its
 // clitic ("do"+"n't", "Putin"+"'s"), a fused form ("can"+"not"), or a
@@ -521,8 +515,9 @@ func splitClitics(s string, i, j int, k kind, out *[]tok) {
 			emitWord(s, i+c, j, kWord, out)
 			return
 		}
-		if len(w) <= 8 {
-			if c, ok := fusedSplits[strings.ToLower(w)]; ok {
+		var buf [8]byte
+		if lw := lowerASCII(w, &buf); lw != nil {
+			if c, ok := fusedSplits[string(lw)]; ok {
 				emitWord(s, i, i+c, kWord, out)
 				emitWord(s, i+c, j, kWord, out)
 				return
@@ -540,7 +535,7 @@ func splitClitics(s string, i, j int, k kind, out *[]tok) {
 func emitWord(s string, i, j int, k kind, out *[]tok) {
 	t := tok{start: i, end: j, kind: k}
 	if w := s[i:j]; strings.ContainsAny(w, "’‘") {
-		t.norm = strings.NewReplacer("’", "'", "‘", "'").Replace(w)
+		t.norm = strings.ReplaceAll(strings.ReplaceAll(w, "’", "'"), "‘", "'")
 	}
 	*out = append(*out, t)
 }
@@ -548,26 +543,40 @@ func emitWord(s string, i, j int, k kind, out *[]tok) {
 // cliticStart returns the offset of a clitic at the end of w, or 0.
 func cliticStart(w string) int {
 	n := len(w)
-	if n < 2 {
+	if n < 3 || strings.IndexAny(w, "'’") < 0 {
 		return 0
 	}
-	for _, c := range clitics {
-		for _, apos := range [...]string{"'", "’"} {
-			cl := strings.Replace(c, "'", apos, 1)
-			if n <= len(cl) || !strings.EqualFold(w[n-len(cl):], cl) {
-				continue
-			}
-			stem := w[:n-len(cl)]
-			if c == "'s" && digitsAndHyphens(stem) {
-				return 0 // "1990's"
-			}
-			if c == "n't" && (len(stem) == 0 || stem[len(stem)-1] == '\'') {
-				return 0
-			}
-			return n - len(cl)
+	for _, cl := range clitics {
+		if n <= len(cl) || !strings.EqualFold(w[n-len(cl):], cl) {
+			continue
 		}
+		stem := w[:n-len(cl)]
+		if cl[0] != 'n' && digitsAndHyphens(stem) {
+			return 0 // "1990's"
+		}
+		if cl[0] == 'n' && stem[len(stem)-1] == '\'' {
+			return 0
+		}
+		return n - len(cl)
 	}
 	return 0
+}
+
+// lowerASCII returns w in lower case if it is short and ASCII, else "".
+func lowerASCII(w string, buf *[8]byte) []byte {
+	if len(w) > len(buf) {
+		return nil
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		} else if c >= 0x80 {
+			return nil
+		}
+		buf[i] = c
+	}
+	return buf[:len(w)]
 }
 
 // unitStart returns where letters start in a number with a unit ("11am",
