@@ -9,6 +9,7 @@ import (
 	"github.com/dyad-events/dyad/internal/actor"
 	"github.com/dyad-events/dyad/internal/dyad"
 	"github.com/dyad-events/dyad/internal/ontology"
+	"github.com/dyad-events/dyad/internal/parse"
 	"github.com/dyad-events/dyad/internal/tag"
 	"github.com/dyad-events/dyad/internal/text"
 )
@@ -108,10 +109,14 @@ func TestEngine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	parser, err := parse.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, stack := range []struct {
 		name string
 		as   []dyad.Annotator
-	}{{"tokens", nil}, {"tagged", []dyad.Annotator{tagger}}} {
+	}{{"tokens", nil}, {"tagged", []dyad.Annotator{tagger}}, {"parsed", []dyad.Annotator{tagger, parser}}} {
 		for _, tc := range tests {
 			t.Run(stack.name+"/"+tc.name, func(t *testing.T) {
 				if got := summary(codeText(t, c, d, tc.sentence, stack.as...)); got != tc.want {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/parse"
 	"github.com/dyad-events/dyad/internal/tag"
 )
 
@@ -13,5 +14,9 @@ func loadModels() ([]dyad.Annotator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading tagger: %w", err)
 	}
-	return []dyad.Annotator{t}, nil
+	p, err := parse.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading parser: %w", err)
+	}
+	return []dyad.Annotator{t, p}, nil
 }
