@@ -65,9 +65,13 @@ func TestBuiltinCodesKnownToOntology(t *testing.T) {
 				t.Errorf("%s:%d: %s is neither a CAMEO country code nor a region", e.File, e.Line, e.Key)
 			}
 		case KindAgent:
-			// REL (religious) is a CAMEO type the ontology's sector list lacks.
-			if _, ok := o.Sector(e.Key); !ok && e.Key != "REL" {
-				t.Errorf("%s:%d: agent %s is not a CAMEO sector", e.File, e.Line, e.Key)
+			// Every 3-letter part must be a sector (GOVMED = GOV + MED);
+			// REL (religious) is a CAMEO type the ontology's list lacks.
+			for k := 0; k < len(e.Key); k += 3 {
+				part := e.Key[k:min(k+3, len(e.Key))]
+				if _, ok := o.Sector(part); !ok && part != "REL" {
+					t.Errorf("%s:%d: agent %s: %s is not a CAMEO sector", e.File, e.Line, e.Key, part)
+				}
 			}
 		}
 	}
@@ -141,6 +145,9 @@ func TestBuiltinFind(t *testing.T) {
 		{"Houthi rebels.", "Houthi rebels=YEMREBHTH"},
 		{"protesters and riot police.", "protesters=CVL riot police=COP"},
 		{"opposition lawmakers.", "opposition lawmakers=OPP"},
+		{"Iran's state news agency said.", "Iran's state news agency=IRNGOVMED"},
+		{"Niger's military leaders.", "Niger's military leaders=NERMIL"},
+		{"aid workers and his Iranian counterpart.", "aid workers=NGO Iranian counterpart=IRNGOV"},
 		{"Guinea-Bissau and Guinea.", "Guinea-Bissau=GNB Guinea=GIN"},
 	}
 	for _, tc := range tests {

@@ -241,6 +241,12 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 		}
 	default:
 		kind, ref.Name = m.kindOf(mod), mod.t.e.Name
+		if sh := m.sharedAgents(mod.end); sh != nil && mod.t.use != useInst {
+			// "Kyrgyz and Tajik troops": the agents are shared.
+			sector = sh[len(sh)-1].t.e.Key
+			ref.Code = m.compose(mod, sector, false)
+			break
+		}
 		switch mod.t.use {
 		case useCapital:
 			ref.Code = mod.t.e.Key + "GOV"
@@ -270,13 +276,47 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 			}
 		}
 	}
-	if ref.Sector == "" && sector != "" && mod == nil {
+	if ref.Sector == "" && sector != "" && (mod == nil || mod.t.e.Kind == KindIGO) {
 		ref.Sector = sector
 	}
 	toks := m.s.Tokens
 	ref.Start, ref.End = toks[start].Start, toks[end-1].End
 	ref.Text = m.text(start, end)
 	return Mention{Start: start, End: end, Ref: ref, Kind: kind}, true
+}
+
+// sharedAgents looks past a coordination after a modifier ("Kyrgyz and
+// Tajik border guards", "Russian, Chinese and Iranian officials") for the
+// agents the modifiers share; nil if there are none.
+func (m *matcher) sharedAgents(j int) []span {
+	for hops := 0; hops < 6; hops++ {
+		w := m.word(j)
+		if w != "and" && w != "," && w != "or" {
+			return nil
+		}
+		k := j + 1
+		if w == "," && m.word(k) == "and" {
+			k++
+		}
+		t := m.at(k)
+		if t == nil || t.use == useAgent || t.use == usePerson || t.e.Kind == KindOrg {
+			return nil
+		}
+		e := m.ends[k]
+		if m.isPoss(e) {
+			e++
+		}
+		if m.isAgent(e) {
+			var out []span
+			for m.isAgent(e) {
+				out = append(out, span{e, m.ends[e], m.tg[e]})
+				e = m.ends[e]
+			}
+			return out
+		}
+		j = m.ends[k]
+	}
+	return nil
 }
 
 func (m *matcher) kindOf(sp *span) string {

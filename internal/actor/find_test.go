@@ -251,6 +251,12 @@ func TestFindComposition(t *testing.T) {
 			"[Russian|RUS|Russia|RUS||country]"},
 		{"acting title", "2025-01-01", "Russian acting foreign minister Ivanov spoke.",
 			"[Russian acting foreign minister Ivanov|RUSGOV|Ivanov|RUS|GOV|person]"},
+		{"coordinated modifiers share the agent", "2025-01-01", "Kyrgyz and French troops clashed.",
+			"[Kyrgyz|KGZMIL|Kyrgyzstan|KGZ|MIL|country] [French troops|FRAMIL|France|FRA|MIL|country]"},
+		{"coordination chain", "2025-01-01", "Russia, Kyrgyzstan and France's lawmakers met.",
+			"[Russia|RUSLEG|Russia|RUS|LEG|country] [Kyrgyzstan|KGZLEG|Kyrgyzstan|KGZ|LEG|country] [France's lawmakers|FRALEG|France|FRA|LEG|country]"},
+		{"coordination without agent", "2025-01-01", "Russia and France agreed.",
+			"[Russia|RUS|Russia|RUS||country] [France|FRA|France|FRA||country]"},
 		{"zero date picks the open role", "", "Putin spoke.",
 			"[Putin|RUSGOV|Vladimir Putin|RUS|GOV|person]"},
 	}
