@@ -299,32 +299,51 @@ func (g *Gazetteer) loadCities() error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	g.entries = append(make([]Candidate, 0, len(g.entries)+140000), g.entries...)
-	ln := 0
-	for len(raw) > 0 {
-		ln++
+	var f [8]string
+	for ln := 1; len(raw) > 0; ln++ {
 		nl := bytes.IndexByte(raw, '\n')
 		if nl < 0 {
 			nl = len(raw)
 		}
 		line := string(raw[:nl])
 		raw = raw[min(nl+1, len(raw)):]
-		f := strings.Split(line, "\t")
-		if len(f) != 8 {
-			return fmt.Errorf("%s:%d: want 8 fields, got %d", name, ln, len(f))
+		n, rest := 0, line
+		for n < 8 {
+			k := strings.IndexByte(rest, '\t')
+			if k < 0 {
+				f[n] = rest
+				n++
+				break
+			}
+			f[n], rest = rest[:k], rest[k+1:]
+			n++
+		}
+		if n != 8 || strings.IndexByte(f[7], '\t') >= 0 {
+			return fmt.Errorf("%s:%d: want 8 fields", name, ln)
 		}
 		id, err1 := strconv.Atoi(f[0])
 		pop, err2 := strconv.Atoi(f[5])
-		lat, lon, err3 := parseLatLon(f, 6)
+		lat, lon, err3 := parseLatLon(f[:], 6)
 		if err1 != nil || err2 != nil || err3 != nil {
 			return fmt.Errorf("%s:%d: bad number in %q", name, ln, line)
 		}
-		names := []string{f[1]}
+		c := Candidate{GeonameID: id, Name: f[1], Country: f[2], FCode: f[3], Admin1: f[4], Population: pop, Lat: lat, Lon: lon, Kind: KindCity}
 		if k := strings.Index(f[1], ", "); k > 0 {
-			names = append(names, f[1][:k]) // "Washington, D.C." is also "Washington"
+			g.add(c, f[1], f[1][:k]) // "Washington, D.C." is also "Washington"
+		} else {
+			g.addOne(c, f[1])
 		}
-		g.add(Candidate{GeonameID: id, Name: f[1], Country: f[2], FCode: f[3], Admin1: f[4], Population: pop, Lat: lat, Lon: lon, Kind: KindCity}, names...)
 	}
 	return nil
+}
+
+// addOne is add for a single name, without the duplicate check.
+func (g *Gazetteer) addOne(c Candidate, name string) {
+	i := int32(len(g.entries))
+	g.entries = append(g.entries, c)
+	if k := Normalize(name); k != "" {
+		g.byName[k] = append(g.byName[k], i)
+	}
 }
 
 // Len is the number of entries (places, divisions and countries).
@@ -381,6 +400,9 @@ func (g *Gazetteer) has(key string) bool { _, ok := g.byName[key]; return ok }
 // hyphens as spaces), "st"/"ste" expanded to "saint", "mt" to "mount",
 // "ft" to "fort", spaces collapsed.
 func Normalize(s string) string {
+	if k, ok := normalizeASCII(s); ok {
+		return k
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true
@@ -485,4 +507,39 @@ func foldRune(r rune) (string, bool) {
 		return "", true
 	}
 	return "", false
+}
+
+// normalizeASCII handles the common case of a plain ASCII name made of
+// letters and single spaces with no abbreviations to expand.
+func normalizeASCII(s string) (string, bool) {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return "", false
+	}
+	lower := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			lower = false
+		case c == ' ':
+			if s[i-1] == ' ' {
+				return "", false
+			}
+		default:
+			return "", false
+		}
+	}
+	if strings.Contains(s, " ") {
+		for _, w := range []string{"st", "ste", "mt", "ft"} {
+			ls := strings.ToLower(s)
+			if strings.HasPrefix(ls, w+" ") || strings.Contains(ls, " "+w+" ") || strings.HasSuffix(ls, " "+w) {
+				return "", false
+			}
+		}
+	}
+	if lower {
+		return s, true
+	}
+	return strings.ToLower(s), true
 }
