@@ -100,7 +100,8 @@ func (e *Entry) RoleAt(date time.Time) (Role, bool) {
 
 type entryKey struct{ kind, key string }
 
-// Dictionary is a set of entries indexed for matching.
+// Dictionary is a set of entries indexed for matching. The zero value is
+// an empty dictionary ready for Add.
 type Dictionary struct {
 	entries []*Entry // in load order; nil where replaced
 	byKey   map[entryKey]int
@@ -117,6 +118,9 @@ func New() *Dictionary {
 // put adds or replaces an entry (same KIND and KEY); the replacement takes
 // the later position, so its names win over earlier entries' same names.
 func (d *Dictionary) put(e *Entry) {
+	if d.byKey == nil {
+		d.byKey = map[entryKey]int{}
+	}
 	k := entryKey{e.Kind, e.Key}
 	if i, ok := d.byKey[k]; ok {
 		d.entries[i] = nil
@@ -153,19 +157,25 @@ func (d *Dictionary) compact() {
 		d.entries[i] = nil
 	}
 	d.entries = out
-	for k := range d.byKey {
-		delete(d.byKey, k)
-	}
+	d.byKey = make(map[entryKey]int, len(out))
 	for i, e := range d.entries {
 		d.byKey[entryKey{e.Kind, e.Key}] = i
 	}
 }
 
 // Len returns the number of entries.
-func (d *Dictionary) Len() int { return len(d.byKey) }
+func (d *Dictionary) Len() int {
+	if d == nil {
+		return 0
+	}
+	return len(d.byKey)
+}
 
 // Entries returns the entries in load order (replaced entries excluded).
 func (d *Dictionary) Entries() []*Entry {
+	if d == nil {
+		return nil
+	}
 	out := make([]*Entry, 0, len(d.byKey))
 	for _, e := range d.entries {
 		if e != nil {
@@ -177,6 +187,9 @@ func (d *Dictionary) Entries() []*Entry {
 
 // Lookup returns the entry of the given kind and key, or nil.
 func (d *Dictionary) Lookup(kind, key string) *Entry {
+	if d == nil {
+		return nil
+	}
 	if i, ok := d.byKey[entryKey{kind, key}]; ok {
 		return d.entries[i]
 	}

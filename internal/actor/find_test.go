@@ -354,3 +354,21 @@ func TestLaterNameWins(t *testing.T) {
 		t.Errorf("got %s want %s", got, want)
 	}
 }
+
+func TestZeroDictionary(t *testing.T) {
+	var d Dictionary
+	if ms := d.Find(sentence("Russian troops."), day("2025-01-01")); len(ms) != 0 {
+		t.Errorf("empty dictionary found %v", ms)
+	}
+	if d.Len() != 0 || d.Lookup(KindCountry, "RUS") != nil || len(d.Entries()) != 0 {
+		t.Error("zero dictionary not empty")
+	}
+	d.Add(mustParse(t, testDict))
+	if got := render(d.Find(sentence("Russian troops."), day("2025-01-01"))); got != "[Russian troops|RUSMIL|Russia|RUS|MIL|country]" {
+		t.Errorf("after Add: %s", got)
+	}
+	var nilDict *Dictionary
+	if nilDict.Find(sentence("Russia"), time.Time{}) != nil {
+		t.Error("nil dictionary found mentions")
+	}
+}
