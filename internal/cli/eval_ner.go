@@ -2,11 +2,109 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/ner"
 )
 
-// TODO(owner of this file): replace with the real command.
+const evalNERHelp = `Usage: dyad eval ner [--json] FILE.iob2
+
+Score the named-entity recogniser against a UNER IOB2 file (gold
+tokenisation): exact-span precision, recall and F1 over PER, ORG and LOC,
+overall and per type (CoNLL style). The rule layer (DATE, MONEY, ...) is
+not scored: UNER does not annotate those types.
+
+Flags:
+  --json   print one JSON object instead of a table
+
+Examples:
+  dyad eval ner ../shared/data/uner-ewt/en_ewt-ud-dev.iob2
+  dyad eval ner --json ../shared/data/uner-ewt/en_ewt-ud-dev.iob2
+`
+
 func runEvalNER(ctx context.Context, env *Env, args []string) int {
-	fmt.Fprintln(env.Stderr, "dyad: eval_ner is not built yet")
-	return 1
+	fs := flag.NewFlagSet("eval ner", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() { fmt.Fprint(env.Stderr, evalNERHelp) }
+	asJSON := fs.Bool("json", false, "JSON output")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(env.Stdout, evalNERHelp)
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	sents, err := conllu.ReadFile(ctx, fs.Arg(0))
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "dyad eval ner: %v\n", err)
+		return 1
+	}
+	r, err := ner.Load()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "dyad eval ner: %v\n", err)
+		return 1
+	}
+	gold := make([][]string, len(sents))
+	pred := make([][]string, len(sents))
+	start := time.Now()
+	for i := range sents {
+		if i%256 == 0 && ctx.Err() != nil {
+			fmt.Fprintf(env.Stderr, "dyad eval ner: %v\n", ctx.Err())
+			return 1
+		}
+		gold[i] = sents[i].NER()
+		pred[i] = r.RecognizeWords(sents[i].Forms(), false)
+	}
+	el := time.Since(start).Seconds()
+	s := ner.ScoreSpans(gold, pred)
+	if el > 0 {
+		s.TokensPerSec = float64(s.Tokens) / el
+	}
+	if *asJSON {
+		type typ struct {
+			Precision float64 `json:"precision"`
+			Recall    float64 `json:"recall"`
+			F1        float64 `json:"f1"`
+			Gold      int     `json:"gold"`
+			Pred      int     `json:"pred"`
+			Correct   int     `json:"correct"`
+		}
+		out := struct {
+			File         string         `json:"file"`
+			Precision    float64        `json:"precision"`
+			Recall       float64        `json:"recall"`
+			F1           float64        `json:"f1"`
+			Gold         int            `json:"gold"`
+			Pred         int            `json:"pred"`
+			Correct      int            `json:"correct"`
+			Types        map[string]typ `json:"types"`
+			Sentences    int            `json:"sentences"`
+			Tokens       int            `json:"tokens"`
+			TokensPerSec float64        `json:"tokens_per_sec"`
+		}{File: fs.Arg(0), Precision: s.Precision, Recall: s.Recall, F1: s.F1, Gold: s.Gold, Pred: s.Pred,
+			Correct: s.Correct, Types: map[string]typ{}, Sentences: len(sents), Tokens: s.Tokens, TokensPerSec: s.TokensPerSec}
+		for k, v := range s.ByType {
+			out.Types[k] = typ{v.Precision, v.Recall, v.F1, v.Gold, v.Pred, v.Correct}
+		}
+		b, _ := json.MarshalIndent(out, "", "  ")
+		fmt.Fprintln(env.Stdout, string(b))
+		return 0
+	}
+	fmt.Fprintf(env.Stdout, "%-6s %9s %9s %9s %6s %6s %7s\n", "type", "precision", "recall", "f1", "gold", "pred", "correct")
+	for _, k := range []string{"PER", "ORG", "LOC"} {
+		v := s.ByType[k]
+		fmt.Fprintf(env.Stdout, "%-6s %9.4f %9.4f %9.4f %6d %6d %7d\n", k, v.Precision, v.Recall, v.F1, v.Gold, v.Pred, v.Correct)
+	}
+	fmt.Fprintf(env.Stdout, "%-6s %9.4f %9.4f %9.4f %6d %6d %7d\n", "all", s.Precision, s.Recall, s.F1, s.Gold, s.Pred, s.Correct)
+	fmt.Fprintf(env.Stdout, "%d sentences, %d tokens, %.0f tokens/s (tagger + NER)\n", len(sents), s.Tokens, s.TokensPerSec)
+	return 0
 }

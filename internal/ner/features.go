@@ -1,0 +1,154 @@
+package ner
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/tag"
+	"github.com/dyad-events/dyad/internal/tag/ap"
+)
+
+// sent is the feature view of one sentence.
+type sent struct {
+	words []tag.Word
+	lower []string
+	pos   []uint64 // hash of XPOS
+	upos  []uint64 // hash of UPOS
+	gaz   []uint8  // gazetteer match code per word (see Gazetteer.match)
+	caps  bool     // the sentence is mostly capitalised (headline, dateline)
+}
+
+func (s *sent) build(words, upos, xpos []string, g *Gazetteer, buf *[]byte) {
+	n := len(words)
+	s.words, s.lower, s.pos, s.upos = s.words[:0], s.lower[:0], s.pos[:0], s.upos[:0]
+	alpha, capsN := 0, 0
+	for i, w := range words {
+		f := tag.NormForm(w)
+		tw := tag.MakeWord(f)
+		s.words = append(s.words, tw)
+		s.lower = append(s.lower, lowerASCII(f))
+		s.pos = append(s.pos, uint64(ap.Start(90).Str(xpos[i])))
+		s.upos = append(s.upos, uint64(ap.Start(91).Str(upos[i])))
+		if tw.Flags&tag.FlagAlpha != 0 {
+			alpha++
+			if tw.Flags&(tag.FlagUpper|tag.FlagTitle) != 0 {
+				capsN++
+			}
+		}
+	}
+	s.caps = IsMostlyCapitalised(alpha, capsN)
+	if cap(s.gaz) < n {
+		s.gaz = make([]uint8, n)
+	}
+	s.gaz = s.gaz[:n]
+	g.match(s.lower, s.gaz, buf)
+}
+
+// IsMostlyCapitalised reports whether a sentence with alpha words of which
+// capitalised are capitalised reads as a headline or all-caps line, where
+// capitalisation says little about names.
+func IsMostlyCapitalised(alpha, capitalised int) bool {
+	return alpha >= 3 && capitalised*10 >= alpha*7
+}
+
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+var (
+	padStart = tag.MakeWord("\x00-START-")
+	padEnd   = tag.MakeWord("\x00-END-")
+)
+
+func (s *sent) at(i int) *tag.Word {
+	if i < 0 {
+		return &padStart
+	}
+	if i >= len(s.words) {
+		return &padEnd
+	}
+	return &s.words[i]
+}
+
+func (s *sent) posAt(i int) uint64 {
+	if i < 0 || i >= len(s.pos) {
+		return 1
+	}
+	return s.pos[i]
+}
+
+func (s *sent) gazAt(i int) uint64 {
+	if i < 0 || i >= len(s.gaz) {
+		return 255
+	}
+	return uint64(s.gaz[i])
+}
+
+func k1(t byte, a uint64) uint32    { return ap.Start(t).Mix(a).Key() }
+func k2(t byte, a, b uint64) uint32 { return ap.Start(t).Mix(a).Mix(b).Key() }
+
+// features appends the emission features of word i.
+func (s *sent) features(keys []uint32, i int) []uint32 {
+	w := s.at(i)
+	p1, n1, p2, n2 := s.at(i-1), s.at(i+1), s.at(i-2), s.at(i+2)
+	// Case-bearing features get their own weights in capitalised lines.
+	var c byte
+	if s.caps {
+		c = 100
+	}
+	pos := s.posAt(i)
+	g := s.gazAt(i)
+	keys = append(keys,
+		k1(0, 0),
+		k1(1, w.Lower),
+		k1(2+c, w.Raw),
+		k1(3+c, w.Shape),
+		k1(4+c, uint64(w.Flags)),
+		k1(5, p1.Lower),
+		k1(6, n1.Lower),
+		k1(7, p2.Lower),
+		k1(8, n2.Lower),
+		k1(9+c, p1.Shape),
+		k1(10+c, n1.Shape),
+		k2(11, p1.Lower, w.Lower),
+		k2(12, w.Lower, n1.Lower),
+		k1(13, pos),
+		k1(14, s.posAt(i-1)),
+		k1(15, s.posAt(i+1)),
+		k2(16+c, pos, w.Shape),
+		k2(17, s.posAt(i-1), pos),
+		k2(18, pos, s.posAt(i+1)),
+		k2(19, s.upos[i], p1.Lower),
+		k1(20, g),
+		k2(21+c, g, uint64(w.Flags)),
+		k1(22, s.gazAt(i-1)),
+		k1(23, s.gazAt(i+1)),
+		k2(24, g, pos),
+		k2(25+c, uint64(p1.Flags), uint64(w.Flags)),
+		k2(26+c, uint64(w.Flags), uint64(n1.Flags)),
+		k2(27, p1.Lower, n1.Lower),
+		k2(28, s.upos[i], n1.Lower),
+		k1(29, p1.Suf[2]),
+	)
+	for k := 0; k < 4; k++ {
+		if w.Suf[k] != 0 {
+			keys = append(keys, k1(30+byte(k), w.Suf[k]))
+		}
+	}
+	for k := 0; k < 3; k++ {
+		if w.Pre[k] != 0 {
+			keys = append(keys, k1(40+byte(k), w.Pre[k]))
+		}
+	}
+	if i == 0 {
+		keys = append(keys, k2(50+c, uint64(w.Flags), w.Lower))
+	}
+	if s.caps {
+		keys = append(keys, k2(51, pos, w.Lower))
+	}
+	return keys
+}

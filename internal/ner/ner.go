@@ -1,0 +1,336 @@
+// Package ner owns named-entity recognition: a structured averaged
+// perceptron with Viterbi decoding under IOB2 constraints that labels PER,
+// ORG and LOC (trained on UNER English EWT), gazetteer features that any
+// name list can feed, and a rule layer that adds DATE, TIME, MONEY, PERCENT
+// and NUMBER. The model is embedded (see model/LICENSE.md) and trained with
+// `dyad train ner`.
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/tag"
+	"github.com/dyad-events/dyad/internal/tag/ap"
+)
+
+//go:embed model
+var modelFS embed.FS
+
+// ModelPath is where the shipped model lives, relative to the repo root.
+const ModelPath = "internal/ner/model/ner.bin.gz"
+
+// Labels are the model's IOB2 labels; index 0 is "O".
+var labels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"}
+
+const nLabels = 7
+
+// Entity is one entity mention: tokens [Start, End) of a sentence and the
+// byte offsets of their text in the document.
+type Entity struct {
+	Type       string // PER, ORG, LOC, DATE, TIME, MONEY, PERCENT, NUMBER
+	Start, End int    // token indices, End exclusive
+	ByteStart  int
+	ByteEnd    int
+}
+
+// Recognizer labels entities. It is safe for concurrent use.
+type Recognizer struct {
+	tagger *tag.Tagger
+	model  *ap.Model
+	gaz    *Gazetteer
+	pool   *sync.Pool
+}
+
+// Load returns the embedded recogniser with the embedded tagger and the
+// default gazetteer. Call it once and share the result.
+func Load() (*Recognizer, error) {
+	tg, err := tag.Load()
+	if err != nil {
+		return nil, err
+	}
+	b, err := modelFS.ReadFile("model/ner.bin.gz")
+	if err != nil {
+		return nil, fmt.Errorf("ner: embedded model missing (run dyad train ner): %w", err)
+	}
+	m, err := Decode("embedded ner model", bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	g, err := DefaultGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return New(tg, m, g), nil
+}
+
+// Model is the trained weights of a recogniser.
+type Model struct{ m *ap.Model }
+
+// New assembles a recogniser from a tagger (for POS features), a model and a gazetteer.
+func New(tg *tag.Tagger, m *Model, g *Gazetteer) *Recognizer {
+	return &Recognizer{tagger: tg, model: m.m, gaz: g, pool: newPool()}
+}
+
+// WithGazetteer returns a recogniser that shares r's models but matches
+// names from g (for example a gazetteer extended with actor names).
+func (r *Recognizer) WithGazetteer(g *Gazetteer) *Recognizer {
+	return &Recognizer{tagger: r.tagger, model: r.model, gaz: g, pool: newPool()}
+}
+
+// Gazetteer returns the recogniser's gazetteer.
+func (r *Recognizer) Gazetteer() *Gazetteer { return r.gaz }
+
+const fileMagic = "dyad-ner1"
+
+// Encode writes the gzip-compressed model.
+func (m *Model) Encode(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(zw, fileMagic); err != nil {
+		return err
+	}
+	if err := m.m.Encode(zw); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Decode reads a model written by Encode; name is used in errors.
+func Decode(name string, r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	br := bufio.NewReader(zr)
+	mg := make([]byte, len(fileMagic))
+	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != fileMagic {
+		return nil, fmt.Errorf("%s: ner model: bad header", name)
+	}
+	m, err := ap.Decode(name, br)
+	if err != nil {
+		return nil, err
+	}
+	if m.NClass != nLabels {
+		return nil, fmt.Errorf("%s: ner model: %d labels, want %d", name, m.NClass, nLabels)
+	}
+	return &Model{m}, nil
+}
+
+// scratch holds per-call buffers.
+type scratch struct {
+	s      sent
+	keys   []uint32
+	offs   []int
+	em     []float32
+	trans  []float32
+	delta  []float32
+	back   []uint8
+	pred   []uint8
+	gazBuf []byte
+	rule   []string
+}
+
+func (r *Recognizer) get() *scratch {
+	if v := r.pool.Get(); v != nil {
+		return v.(*scratch)
+	}
+	return &scratch{}
+}
+
+// Annotate sets Ent on every token of s: PER/ORG/LOC from the model, then
+// DATE, TIME, MONEY, PERCENT and NUMBER from rules on the remaining words.
+// Tokens that already carry UPOS/XPOS (from the tag stage) are not re-tagged.
+func (r *Recognizer) Annotate(s *dyad.Sentence) {
+	n := len(s.Tokens)
+	if n == 0 {
+		return
+	}
+	words := make([]string, n)
+	upos := make([]string, n)
+	xpos := make([]string, n)
+	tagged := true
+	for i := range s.Tokens {
+		words[i] = s.Tokens[i].Form()
+		upos[i], xpos[i] = s.Tokens[i].UPOS, s.Tokens[i].XPOS
+		if xpos[i] == "" {
+			tagged = false
+		}
+	}
+	if !tagged {
+		upos, xpos, _ = r.tagger.TagWords(words)
+	}
+	ents := r.label(words, upos, xpos, true)
+	for i := range s.Tokens {
+		s.Tokens[i].Ent = ents[i]
+	}
+}
+
+// RecognizeWords labels a sentence given as words and returns IOB2 tags.
+// With rules false only PER, ORG and LOC are produced (as in UNER).
+func (r *Recognizer) RecognizeWords(words []string, rules bool) []string {
+	upos, xpos, _ := r.tagger.TagWords(words)
+	return r.label(words, upos, xpos, rules)
+}
+
+func (r *Recognizer) label(words, upos, xpos []string, rules bool) []string {
+	sc := r.get()
+	defer r.pool.Put(sc)
+	sc.s.build(words, upos, xpos, r.gaz, &sc.gazBuf)
+	sc.pred = r.viterbi(sc, r.model)
+	out := make([]string, len(words))
+	for i, p := range sc.pred {
+		out[i] = labels[p]
+	}
+	if rules {
+		applyRules(words, out)
+	}
+	return out
+}
+
+// emissions computes the per-word label scores into sc.em and the
+// transition scores into sc.trans, using m.
+func (r *Recognizer) emissions(sc *scratch, m scorer) {
+	n := len(sc.s.words)
+	sc.keys, sc.offs = sc.keys[:0], sc.offs[:0]
+	for i := 0; i < n; i++ {
+		sc.offs = append(sc.offs, len(sc.keys))
+		sc.keys = sc.s.features(sc.keys, i)
+	}
+	sc.offs = append(sc.offs, len(sc.keys))
+	sc.em = resize(sc.em, n*nLabels)
+	for i := 0; i < n; i++ {
+		m.Score(sc.keys[sc.offs[i]:sc.offs[i+1]], sc.em[i*nLabels:(i+1)*nLabels])
+	}
+	sc.trans = resize(sc.trans, (nLabels+1)*nLabels)
+	var k [1]uint32
+	for p := 0; p <= nLabels; p++ {
+		k[0] = transKey(p)
+		m.Score(k[:], sc.trans[p*nLabels:(p+1)*nLabels])
+	}
+}
+
+type scorer interface {
+	Score(keys []uint32, scores []float32)
+}
+
+func transKey(prev int) uint32 { return ap.Start(200).Mix(uint64(prev)).Key() }
+
+// allowed reports whether label y may follow label p (p == nLabels is the
+// sentence start) under IOB2: I-X only after B-X or I-X.
+func allowed(p, y int) bool {
+	if y == 0 || y%2 == 1 {
+		return true
+	}
+	return p != nLabels && p != 0 && (p == y || p == y-1)
+}
+
+func (r *Recognizer) viterbi(sc *scratch, m scorer) []uint8 {
+	r.emissions(sc, m)
+	return decodeViterbi(sc)
+}
+
+func decodeViterbi(sc *scratch) []uint8 {
+	n := len(sc.s.words)
+	sc.delta = resize(sc.delta, n*nLabels)
+	if cap(sc.back) < n*nLabels {
+		sc.back = make([]uint8, n*nLabels)
+	}
+	sc.back = sc.back[:n*nLabels]
+	const neg = float32(-1e30)
+	for i := 0; i < n; i++ {
+		for y := 0; y < nLabels; y++ {
+			best, bp := neg, 0
+			if i == 0 {
+				if allowed(nLabels, y) {
+					best = sc.trans[nLabels*nLabels+y]
+				}
+			} else {
+				for p := 0; p < nLabels; p++ {
+					if !allowed(p, y) {
+						continue
+					}
+					v := sc.delta[(i-1)*nLabels+p] + sc.trans[p*nLabels+y]
+					if v > best {
+						best, bp = v, p
+					}
+				}
+			}
+			sc.delta[i*nLabels+y] = best + sc.em[i*nLabels+y]
+			sc.back[i*nLabels+y] = uint8(bp)
+		}
+	}
+	if cap(sc.pred) < n {
+		sc.pred = make([]uint8, n)
+	}
+	pred := sc.pred[:n]
+	if n == 0 {
+		return pred
+	}
+	b := 0
+	for y := 1; y < nLabels; y++ {
+		if sc.delta[(n-1)*nLabels+y] > sc.delta[(n-1)*nLabels+b] {
+			b = y
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		pred[i] = uint8(b)
+		b = int(sc.back[i*nLabels+b])
+	}
+	return pred
+}
+
+func resize(s []float32, n int) []float32 {
+	if cap(s) < n {
+		return make([]float32, n)
+	}
+	s = s[:n]
+	for i := range s {
+		s[i] = 0
+	}
+	return s
+}
+
+// Entities returns the entity mentions of an annotated sentence.
+func Entities(s *dyad.Sentence) []Entity {
+	tags := make([]string, len(s.Tokens))
+	for i := range s.Tokens {
+		tags[i] = s.Tokens[i].Ent
+	}
+	spans := Spans(tags)
+	for i := range spans {
+		spans[i].ByteStart = s.Tokens[spans[i].Start].Start
+		spans[i].ByteEnd = s.Tokens[spans[i].End-1].End
+	}
+	return spans
+}
+
+// Spans decodes IOB2 tags into entities (token offsets only). An I- tag
+// that does not continue an entity of its type starts a new one.
+func Spans(tags []string) []Entity {
+	var out []Entity
+	for i := 0; i < len(tags); i++ {
+		t := tags[i]
+		if len(t) < 3 || (t[0] != 'B' && t[0] != 'I') || t[1] != '-' {
+			continue
+		}
+		typ := t[2:]
+		j := i + 1
+		for j < len(tags) && tags[j] == "I-"+typ {
+			j++
+		}
+		out = append(out, Entity{Type: typ, Start: i, End: j})
+		i = j - 1
+	}
+	return out
+}
+
+func newPool() *sync.Pool { return &sync.Pool{} }

@@ -1,0 +1,246 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/tag"
+	"github.com/dyad-events/dyad/internal/tag/ap"
+)
+
+// TrainConfig controls training.
+type TrainConfig struct {
+	Seed    int64
+	Iters   int
+	Prune   float32
+	Augment float64 // share of training sentences added again in upper case and in title case
+}
+
+// DefaultTrainConfig reproduces the shipped model.
+func DefaultTrainConfig() TrainConfig {
+	return TrainConfig{Seed: 1, Iters: 12, Prune: 0.01, Augment: 0.1}
+}
+
+// Example is one training sentence: words, their POS tags and gold IOB2 labels.
+type Example struct {
+	Words, UPOS, XPOS, Tags []string
+}
+
+// Examples tags the UNER sentences with tg to build training examples.
+func Examples(tg *tag.Tagger, sents []conllu.Sentence) []Example {
+	out := make([]Example, 0, len(sents))
+	for i := range sents {
+		w := sents[i].Forms()
+		up, xp, _ := tg.TagWords(w)
+		out = append(out, Example{w, up, xp, sents[i].NER()})
+	}
+	return out
+}
+
+// Score is span-level precision, recall and F1 (exact match, CoNLL style).
+type Score struct {
+	Gold, Pred, Correct   int
+	Precision, Recall, F1 float64
+	ByType                map[string]*Score `json:",omitempty"`
+	Tokens                int               `json:"tokens"`
+	TokensPerSec          float64           `json:"tokens_per_sec"`
+}
+
+func (s *Score) finish() {
+	if s.Pred > 0 {
+		s.Precision = float64(s.Correct) / float64(s.Pred)
+	}
+	if s.Gold > 0 {
+		s.Recall = float64(s.Correct) / float64(s.Gold)
+	}
+	if s.Precision+s.Recall > 0 {
+		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
+	}
+}
+
+// ScoreSpans compares predicted with gold tag sequences over PER, ORG and LOC.
+func ScoreSpans(gold, pred [][]string) *Score {
+	tot := &Score{ByType: map[string]*Score{}}
+	for _, t := range []string{"PER", "ORG", "LOC"} {
+		tot.ByType[t] = &Score{}
+	}
+	for k := range gold {
+		type key struct {
+			t    string
+			a, b int
+		}
+		gs := map[key]bool{}
+		for _, e := range Spans(gold[k]) {
+			if s := tot.ByType[e.Type]; s != nil {
+				gs[key{e.Type, e.Start, e.End}] = true
+				s.Gold++
+				tot.Gold++
+			}
+		}
+		for _, e := range Spans(pred[k]) {
+			s := tot.ByType[e.Type]
+			if s == nil {
+				continue
+			}
+			s.Pred++
+			tot.Pred++
+			if gs[key{e.Type, e.Start, e.End}] {
+				s.Correct++
+				tot.Correct++
+			}
+		}
+		tot.Tokens += len(gold[k])
+	}
+	for _, s := range tot.ByType {
+		s.finish()
+	}
+	tot.finish()
+	return tot
+}
+
+// Evaluate labels the examples (model only, no rules) and scores them.
+func (r *Recognizer) Evaluate(ex []Example) *Score {
+	gold := make([][]string, len(ex))
+	pred := make([][]string, len(ex))
+	start := time.Now()
+	for i, e := range ex {
+		gold[i] = e.Tags
+		pred[i] = r.label(e.Words, e.UPOS, e.XPOS, false)
+	}
+	el := time.Since(start).Seconds()
+	s := ScoreSpans(gold, pred)
+	if el > 0 {
+		s.TokensPerSec = float64(s.Tokens) / el
+	}
+	return s
+}
+
+func labelIndex(t string) (uint8, error) {
+	for i, l := range labels {
+		if l == t {
+			return uint8(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown NER label %q", t)
+}
+
+// caseVariant returns the words in upper case (upper) or title case.
+func caseVariant(words []string, upper bool) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		if upper {
+			out[i] = strings.ToUpper(w)
+		} else if len(w) > 0 && w[0] >= 'a' && w[0] <= 'z' && len(w) > 3 {
+			out[i] = strings.ToUpper(w[:1]) + w[1:]
+		} else {
+			out[i] = w
+		}
+	}
+	return out
+}
+
+// Train learns a recogniser from train (reporting dev F1 after each pass to
+// progress when dev is non-empty). tg provides POS tags for augmented
+// sentences; g is the gazetteer used for features.
+func Train(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, g *Gazetteer, train, dev []Example, progress io.Writer) (*Recognizer, error) {
+	if len(train) == 0 {
+		return nil, fmt.Errorf("ner: no training sentences")
+	}
+	start := time.Now()
+	rng := rand.New(rand.NewSource(cfg.Seed))
+	data := append([]Example(nil), train...)
+	if cfg.Augment > 0 {
+		for _, e := range train {
+			if rng.Float64() < cfg.Augment {
+				w := caseVariant(e.Words, true)
+				up, xp, _ := tg.TagWords(w)
+				data = append(data, Example{w, up, xp, e.Tags})
+			}
+			if rng.Float64() < cfg.Augment {
+				w := caseVariant(e.Words, false)
+				up, xp, _ := tg.TagWords(w)
+				data = append(data, Example{w, up, xp, e.Tags})
+			}
+		}
+	}
+	gold := make([][]uint8, len(data))
+	for i, e := range data {
+		if len(e.Tags) != len(e.Words) || len(e.UPOS) != len(e.Words) || len(e.XPOS) != len(e.Words) {
+			return nil, fmt.Errorf("ner: training sentence %d: column lengths differ", i)
+		}
+		for _, t := range e.Tags {
+			l, err := labelIndex(t)
+			if err != nil {
+				return nil, fmt.Errorf("ner: training sentence %d: %w", i, err)
+			}
+			gold[i] = append(gold[i], l)
+		}
+	}
+	tr := ap.NewTrainer(nLabels)
+	r := &Recognizer{tagger: tg, gaz: g}
+	r.pool = newPool()
+	sc := &scratch{}
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	var k1 [1]uint32
+	for it := 1; it <= cfg.Iters; it++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		wrong := 0
+		for _, si := range order {
+			e := &data[si]
+			sc.s.build(e.Words, e.UPOS, e.XPOS, g, &sc.gazBuf)
+			pred := r.viterbi(sc, tr)
+			tr.Tick()
+			gd := gold[si]
+			bad := false
+			for i := range gd {
+				gp, pp := nLabels, nLabels
+				if i > 0 {
+					gp, pp = int(gd[i-1]), int(pred[i-1])
+				}
+				if gd[i] != pred[i] {
+					bad = true
+					keys := sc.keys[sc.offs[i]:sc.offs[i+1]]
+					tr.Update(keys, int(gd[i]), 1)
+					tr.Update(keys, int(pred[i]), -1)
+				}
+				if gp != pp || gd[i] != pred[i] {
+					k1[0] = transKey(gp)
+					tr.Update(k1[:], int(gd[i]), 1)
+					k1[0] = transKey(pp)
+					tr.Update(k1[:], int(pred[i]), -1)
+				}
+			}
+			if bad {
+				wrong++
+			}
+		}
+		if progress != nil {
+			r.model = tr.Average(cfg.Prune)
+			msg := ""
+			if len(dev) > 0 {
+				s := r.Evaluate(dev)
+				msg = fmt.Sprintf("dev P %.4f R %.4f F1 %.4f (PER %.3f ORG %.3f LOC %.3f)", s.Precision, s.Recall, s.F1,
+					s.ByType["PER"].F1, s.ByType["ORG"].F1, s.ByType["LOC"].F1)
+			}
+			nf, nw := r.model.Features()
+			fmt.Fprintf(progress, "iter %2d  train sentences wrong %.4f  %s  features %d weights %d  %s\n", it,
+				float64(wrong)/float64(len(data)), msg, nf, nw, time.Since(start).Round(time.Second))
+		}
+	}
+	r.model = tr.Average(cfg.Prune)
+	return r, nil
+}
+
+// Model returns the recogniser's weights (for Encode).
+func (r *Recognizer) Model() *Model { return &Model{r.model} }
