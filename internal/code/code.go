@@ -158,7 +158,14 @@ func posFits(t *dyad.Token, noun bool) bool {
 
 // events builds the events of one match.
 func (c *Coder) events(st *sent, m match) []dyad.Event {
-	ec, ok := c.ont.Event(m.p.Code)
+	code := m.p.Code
+	negated := st.negated(m.trig)
+	if st.future(m.trig) {
+		if ic := intentCode(code, negated); ic != code {
+			code, negated = ic, false
+		}
+	}
+	ec, ok := c.ont.Event(code)
 	if !ok {
 		return nil
 	}
@@ -167,7 +174,7 @@ func (c *Coder) events(st *sent, m match) []dyad.Event {
 		return nil
 	}
 	mode := ec.Mode
-	if st.negated(m.trig) {
+	if negated {
 		mode = "negated"
 	}
 	lo, hi := m.trig, m.trig

@@ -27,6 +27,9 @@ const enginePatterns = `
 112  criticize
 111  $ sharply @criticize +
 010  say
+040  meet
+073  provide * aid to +
+190  attack
 `
 
 var (
@@ -102,7 +105,12 @@ func TestEngine(t *testing.T) {
 		{"pre-trigger pattern", "France sharply criticized Germany.", "111 FRA>DEU"},
 		{"prepositional object is not the subject", "In Kyrgyzstan, Russia visited Tajikistan.", "042 RUS>TJK"},
 		{"clause subject is not an object", "Russia said Ukraine clashed with Belarus.", "010 RUS>; 190 UKR>BLR"},
-		{"quote speaker", `"We will visit Kazakhstan," Putin said.`, "042 RUSGOV>KAZ; 010 RUSGOV>"},
+		{"quote speaker (future visit is an intent to meet)", `"We will visit Kazakhstan," Putin said.`, "036 RUSGOV>KAZ; 010 RUSGOV>"},
+		{"quote speaker", `"We visited Kazakhstan," Putin said.`, "042 RUSGOV>KAZ; 010 RUSGOV>"},
+		{"future aid is intent to aid", "Japan will provide humanitarian aid to Sudan.", "0333 JPN>SDN"},
+		{"infinitive under intention verb", "Japan plans to provide humanitarian aid to Sudan.", "0333 JPN>SDN"},
+		{"future attack is a threat", "Iran would attack Israel.", "1384 IRN>ISR"},
+		{"refusal to meet", "Russia will not meet Ukraine.", "125 RUS>UKR"},
 		{"no actor no event", "The weather visited nobody.", ""},
 	}
 	tagger, err := tag.Load()
