@@ -10,7 +10,7 @@ import (
 var titles = setOf(
 	"Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr",
 	"Adm", "Sgt", "Cpl", "Pvt", "Gov", "Govs", "Sen", "Sens", "Rep", "Reps", "Rev", "Hon",
-	"Pres", "Supt", "Insp", "Det", "Brig", "Amb", "Fr", "St", "Ste", "Mt", "Ft", "Mme", "Mlle",
+	"Pres", "Supt", "Insp", "Det", "Brig", "Amb", "Fr", "Mme", "Mlle",
 	"Gens", "Sec", "Atty", "Msgr", "Sra", "Srta",
 )
 
@@ -22,7 +22,7 @@ var abbrevs = setOf(
 	// companies, names, references
 	"Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Sr", "Plc", "Dept", "Univ", "Assn", "Intl", "Govt",
 	"No", "Nos", "Vol", "Vols", "Fig", "Figs", "Art", "Ch", "Para", "Ave", "Blvd", "Rd",
-	"Hwy", "Sq", "Pt", "Ref", "Est", "Attn",
+	"Hwy", "Sq", "Pt", "Ref", "Est", "Attn", "St", "Ste", "Mt", "Ft",
 	"etc", "vs", "Vs", "al", "approx", "est", "cf", "pp", "p", "ca", "viz", "incl", "eds", "Eds",
 	"ibid", "yrs", "fig", "figs", "vol", "vols", "nos",
 	// U.S. state abbreviations that are not also ordinary words

@@ -170,3 +170,64 @@ func TestEWTTokenF1(t *testing.T) {
 		t.Errorf("token F1 %.4f below 0.97", f)
 	}
 }
+
+// TestEWTSentenceSplit joins the sentences of each EWT dev paragraph with
+// a space and reports how well SplitSentences finds the gold sentence
+// ends (precision/recall of end offsets; paragraph ends excluded).
+func TestEWTSentenceSplit(t *testing.T) {
+	name := "en_ewt-ud-dev.conllu"
+	if f := os.Getenv("DYAD_EWT_FILE"); f != "" {
+		name = f
+	}
+	sents, err := conllu.ReadFile(context.Background(), ewtPath(name))
+	if err != nil {
+		t.Skipf("UD EWT not available (%v); set DYAD_DATA to the shared data directory", err)
+	}
+	var tp, np, ng int
+	flush := func(par []string) {
+		var b strings.Builder
+		gold := map[int]bool{}
+		for i, s := range par {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s)
+			if i < len(par)-1 {
+				gold[b.Len()] = true
+			}
+		}
+		text := b.String()
+		spans := SplitSentences(text)
+		pred := map[int]bool{}
+		for i, sp := range spans {
+			if i == len(spans)-1 {
+				break
+			}
+			np++
+			pred[sp[1]] = true
+			if gold[sp[1]] {
+				tp++
+			} else if os.Getenv("DYAD_EWT_SHOW") == "split" {
+				t.Logf("false split: %q | %q", text[max(0, sp[1]-30):sp[1]], text[sp[1]:min(len(text), sp[1]+30)])
+			}
+		}
+		for g := range gold {
+			if !pred[g] && os.Getenv("DYAD_EWT_SHOW") == "miss" {
+				t.Logf("missed: %q | %q", text[max(0, g-30):g], text[g:min(len(text), g+30)])
+			}
+		}
+		ng += len(gold)
+	}
+	var par []string
+	for i := range sents {
+		if (sents[i].NewPar || sents[i].NewDoc) && len(par) > 0 {
+			flush(par)
+			par = par[:0]
+		}
+		par = append(par, sents[i].Text)
+	}
+	flush(par)
+	p, r := float64(tp)/float64(np), float64(tp)/float64(ng)
+	t.Logf("%s: sentence ends inside paragraphs: gold %d, predicted %d, precision %.4f recall %.4f F1 %.4f",
+		name, ng, np, p, r, 2*p*r/(p+r))
+}

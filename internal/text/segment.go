@@ -10,6 +10,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -137,6 +138,9 @@ func splitToks(text string, toks []tok) [][2]int {
 		default:
 			continue
 		}
+		if listMarker(text, toks, start, i) {
+			continue
+		}
 		j := i + 1
 		for j < len(toks) && closer(text, toks, j) {
 			j++
@@ -156,6 +160,25 @@ func splitToks(text string, toks []tok) [][2]int {
 	return out
 }
 
+// listMarker reports whether toks[start:i+1] is only a list number or an
+// abbreviation ("2.", "P.S."), which begins a sentence rather than being one.
+func listMarker(text string, toks []tok, start, i int) bool {
+	switch {
+	case i == start:
+		return toks[i].kind == kAbbr
+	case i == start+1 && toks[i].kind == kTerm && text[toks[i].start] == '.':
+		w := text[toks[start].start:toks[start].end]
+		return len(w) <= 3 && digitsAndHyphens(w) && !strings.Contains(w, "-")
+	}
+	return false
+}
+
+// isURL reports whether t is a URL or e-mail token.
+func isURL(text string, t tok) bool {
+	w := text[t.start:t.end]
+	return urlPrefix(w) || strings.IndexByte(w, '@') > 0
+}
+
 func upperStart(text string, t tok) bool {
 	r, _ := utf8.DecodeRuneInString(text[t.start:t.end])
 	return unicode.IsUpper(r) || unicode.IsTitle(r)
@@ -171,7 +194,7 @@ func boundary(text string, toks []tok, i, j int) bool {
 	r, _ := utf8.DecodeRuneInString(text[next.start:next.end])
 	switch t.kind {
 	case kTerm:
-		if unicode.IsLower(r) {
+		if unicode.IsLower(r) && !isURL(text, next) {
 			return false
 		}
 		switch r {

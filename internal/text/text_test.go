@@ -155,6 +155,9 @@ func TestSplitSentences(t *testing.T) {
 		{"hard wrap", "The president said on Friday that the talks with the\nRebels would continue next week in the capital and beyond.", []string{"The president said on Friday that the talks with the\nRebels would continue next week in the capital and beyond."}},
 		{"wrap lower", "The talks will\ncontinue.", []string{"The talks will\ncontinue."}},
 		{"trimmed", "  \n He left.  \n\n", []string{"He left."}},
+		{"street end", "He lives on Main St. The house is old.", []string{"He lives on Main St.", "The house is old."}},
+		{"url after period", "Read it here. http://example.com/x", []string{"Read it here.", "http://example.com/x"}},
+		{"list numbers", "Points follow. 1. The talks failed. 2. The war goes on.", []string{"Points follow.", "1. The talks failed.", "2. The war goes on."}},
 		{"empty", "", nil},
 	}
 	for _, tt := range tests {
