@@ -35,18 +35,14 @@ type model struct {
 	ws     []int16
 	scale  float32 // weight = ws * scale
 
-	// Runtime index: an open-addressing table whose slot holds the key
-	// and either the row's only entry (n == 1) or its offset into ent,
-	// so most lookups touch one cache line.
-	table []slot
-	ent   []uint32 // action<<16 | uint16(weight)
+	// Runtime index: an open-addressing table of 8-byte slots. A slot
+	// holds a 31-bit fingerprint of the key (high half, low bit forced to
+	// 1 so that 0 means empty) and either the row's only entry or, with
+	// the top bit set, the offset in ent of [n, entry1..entryn]; so most
+	// lookups touch a single cache line. Entries are action<<16|uint16(w).
+	table []uint64
+	ent   []uint32
 	mask  uint64
-}
-
-type slot struct {
-	key uint64
-	val uint32 // n == 1: the entry itself; else offset into ent
-	n   uint32
 }
 
 func (m *model) nActions() int { return 1 + 2*len(m.labels) }
@@ -69,27 +65,30 @@ func (m *model) buildIndex() {
 	}
 	m.wordIdx, m.xposIdx, m.uposIdx = idx(m.words), idx(m.xpos), idx(m.upos)
 	size := 1 << bits.Len(uint(3*len(m.keys)/2+1))
-	m.table = make([]slot, size)
+	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
-	m.ent = make([]uint32, 0, len(m.ws))
+	m.ent = m.ent[:0]
 	for r, k := range m.keys {
 		lo, hi := m.rowOff[r], m.rowOff[r+1]
-		sl := slot{key: k, n: hi - lo}
-		if sl.n == 1 {
-			sl.val = pack(m.acts[lo], m.ws[lo])
+		var val uint32
+		if hi-lo == 1 {
+			val = pack(m.acts[lo], m.ws[lo])
 		} else {
-			sl.val = uint32(len(m.ent))
+			val = 1<<31 | uint32(len(m.ent))
+			m.ent = append(m.ent, hi-lo)
 			for j := lo; j < hi; j++ {
 				m.ent = append(m.ent, pack(m.acts[j], m.ws[j]))
 			}
 		}
 		i := k & m.mask
-		for m.table[i].key != 0 {
+		for m.table[i] != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.table[i] = sl
+		m.table[i] = fingerprint(k)<<32 | uint64(val)
 	}
 }
+
+func fingerprint(k uint64) uint64 { return k>>32 | 1 }
 
 func pack(a uint8, w int16) uint32 { return uint32(a)<<16 | uint32(uint16(w)) }
 
@@ -101,18 +100,26 @@ func (m *model) score(keys []uint64, scores []int32) {
 	tab, mask := m.table, m.mask
 	for _, k := range keys {
 		i := k & mask
-		for tab[i].key != k && tab[i].key != 0 {
-			i = (i + 1) & mask
-		}
-		sl := &tab[i]
-		switch {
-		case sl.key == 0:
-		case sl.n == 1:
-			scores[sl.val>>16] += int32(int16(sl.val))
-		default:
-			for _, e := range m.ent[sl.val : sl.val+sl.n] {
-				scores[e>>16] += int32(int16(e))
+		fp := fingerprint(k)
+		for {
+			sl := tab[i]
+			if sl == 0 {
+				break
 			}
+			if sl>>32 == fp {
+				v := uint32(sl)
+				if v&(1<<31) == 0 {
+					scores[v>>16] += int32(int16(v))
+				} else {
+					off := v &^ (1 << 31)
+					n := m.ent[off]
+					for _, e := range m.ent[off+1 : off+1+n] {
+						scores[e>>16] += int32(int16(e))
+					}
+				}
+				break
+			}
+			i = (i + 1) & mask
 		}
 	}
 }
