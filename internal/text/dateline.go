@@ -27,12 +27,15 @@ var weekdays = setOf("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sa
 	"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun")
 
 // FindDateline recognises a dateline at the start of s (the first
-// paragraph of a body). Offsets are into s.
+// paragraph of a body); it never spans lines. Offsets are into s.
 func FindDateline(s string) (Dateline, bool) {
 	const limit = 300
 	end := len(s)
 	if end > limit {
 		end = limit
+	}
+	if nl := strings.IndexByte(s[:end], '\n'); nl >= 0 {
+		end = nl
 	}
 	toks := lex(s, 0, end, nil)
 	if len(toks) > 40 {
@@ -55,8 +58,8 @@ func FindDateline(s string) (Dateline, bool) {
 			}
 			i++
 			n++
-			// hyphenated names: WINSTON-SALEM
-			if i+1 < len(toks) && word(i) == "-" && !toks[i].space && placeWord(s, toks[i+1]) && !toks[i+1].space {
+			// hyphenated names and joint datelines: WINSTON-SALEM, BISHKEK/MOSCOW
+			if i+1 < len(toks) && (word(i) == "-" || word(i) == "/") && !toks[i].space && placeWord(s, toks[i+1]) && !toks[i+1].space {
 				i++
 			}
 		}
@@ -93,7 +96,11 @@ func FindDateline(s string) (Dateline, bool) {
 			i = k + 1
 		}
 	}
-	if i >= len(toks) || toks[i].kind != kDash && word(i) != "-" {
+	if i >= len(toks) {
+		return Dateline{}, false
+	}
+	// a dash ends the dateline; a colon only after an all-capitals place ("KABUL:")
+	if toks[i].kind != kDash && word(i) != "-" && !(word(i) == ":" && allCaps) {
 		return Dateline{}, false
 	}
 	if !(allCaps || d.Source[1] > 0 || d.Date[1] > 0 || pieces >= 2) {
@@ -103,30 +110,35 @@ func FindDateline(s string) (Dateline, bool) {
 	return d, true
 }
 
-// DocDateline finds a dateline at the start of the first body sentence of
-// a segmented document (the first sentence that is not the headline).
-// Offsets are into doc.Text.
+// DocDateline finds a dateline at the start of the body of a segmented
+// document: the first sentence that is not the headline, or the one after
+// it when that first paragraph is a byline ("By Jane Doe"). Offsets are
+// into doc.Text.
 func DocDateline(doc *dyad.Document) (Dateline, bool) {
-	for _, s := range doc.Sentences {
-		if s.Headline {
+	tried := 0
+	for i, s := range doc.Sentences {
+		if s.Headline || i > 0 && doc.Sentences[i-1].Paragraph == s.Paragraph {
 			continue
 		}
 		d, ok := FindDateline(doc.Text[s.Start:])
-		if !ok {
-			return Dateline{}, false
-		}
-		shift := func(sp *[2]int) {
-			if sp[1] > 0 {
-				sp[0] += s.Start
-				sp[1] += s.Start
+		if ok {
+			shift := func(sp *[2]int) {
+				if sp[1] > 0 {
+					sp[0] += s.Start
+					sp[1] += s.Start
+				}
 			}
+			d.Start += s.Start
+			d.End += s.Start
+			shift(&d.Place)
+			shift(&d.Date)
+			shift(&d.Source)
+			return d, true
 		}
-		d.Start += s.Start
-		d.End += s.Start
-		shift(&d.Place)
-		shift(&d.Date)
-		shift(&d.Source)
-		return d, true
+		tried++
+		if tried == 2 || !(len(s.Tokens) <= 8 && strings.EqualFold(s.Tokens[0].Text, "by")) {
+			break
+		}
 	}
 	return Dateline{}, false
 }

@@ -284,6 +284,14 @@ func lexPlain(s string, a, b int, out []tok) []tok {
 			out = append(out, tok{start: i, end: j, kind: kOpen, norm: map[bool]string{true: `"`, false: "'"}[j-i == 2]})
 			i = j
 			continue
+		case r == '@' || r == '#':
+			// handles and hashtags: "@Reuters", "#MeToo"
+			if i+1 < b && (i == a || !isWordByte(s[i-1])) {
+				if next, _ := decode(s, i+1, b); unicode.IsLetter(next) {
+					i = lexWordFrom(s, i, i+1, b, &out)
+					continue
+				}
+			}
 		case r == ':' || r == ';':
 			if n := emoticon(s[i:b]); n > 0 {
 				out = append(out, tok{start: i, end: i + n, kind: kPunct})

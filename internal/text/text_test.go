@@ -230,6 +230,10 @@ func TestFindDateline(t *testing.T) {
 		{"WASHINGTON – The White House said", true, "WASHINGTON –", "WASHINGTON", "", ""},
 		{"WINSTON-SALEM, N.C. (AP) - A man", true, "WINSTON-SALEM, N.C. (AP) -", "WINSTON-SALEM, N.C.", "", "AP"},
 		{"GENEVA, 14 March (Xinhua) - Talks", true, "GENEVA, 14 March (Xinhua) -", "GENEVA", "14 March", "Xinhua"},
+		{"BISHKEK/MOSCOW (Reuters) - Talks", true, "BISHKEK/MOSCOW (Reuters) -", "BISHKEK/MOSCOW", "", "Reuters"},
+		{"KABUL: For the past 25 years", true, "KABUL:", "KABUL", "", ""},
+		{"LONDON, Friday, March 14 - Shares", true, "LONDON, Friday, March 14 -", "LONDON", "Friday, March 14", ""},
+		{"Kabul: the city", false, "", "", "", ""},
 		{"Putin — who rarely speaks — said", false, "", "", "", ""},
 		{"The talks failed — again.", false, "", "", "", ""},
 		{"Kyrgyz President Sadyr Japarov said on Friday", false, "", "", "", ""},
@@ -271,6 +275,18 @@ func TestDocDateline(t *testing.T) {
 	// the dateline stays in the tokens
 	if doc.Sentences[1].Tokens[0].Text != "KANT" {
 		t.Errorf("first body token %q", doc.Sentences[1].Tokens[0].Text)
+	}
+	// after a byline
+	doc = &dyad.Document{Text: "Base attacked\nBy Jane Doe\n\nKANT (AP) — A drone hit the base."}
+	Segment(doc, true)
+	if d, ok := DocDateline(doc); !ok || doc.Text[d.Start:d.End] != "KANT (AP) —" {
+		t.Errorf("after byline: %v %+v", ok, d)
+	}
+	// not in a later paragraph
+	doc = &dyad.Document{Text: "Base attacked\nA drone hit the base.\n\nKANT (AP) — More."}
+	Segment(doc, true)
+	if d, ok := DocDateline(doc); ok {
+		t.Errorf("found dateline in a later paragraph: %+v", d)
 	}
 }
 
