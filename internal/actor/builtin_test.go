@@ -148,6 +148,10 @@ func TestBuiltinFind(t *testing.T) {
 		{"Iran's state news agency said.", "Iran's state news agency=IRNGOVMED"},
 		{"Niger's military leaders.", "Niger's military leaders=NERMIL"},
 		{"aid workers and his Iranian counterpart.", "aid workers=NGO Iranian counterpart=IRNGOV"},
+		{"RUSSIA WARNS KYRGYZ TROOPS OVER UN VOTE", "RUSSIA=RUS KYRGYZ TROOPS=KGZMIL UN=IGOUNO"},
+		{"Russia Warns Us Over Turkey Vote", "Russia=RUS Turkey=TUR"},
+		{"former president Nazarbayev said.", "former president Nazarbayev=KAZELI"},
+		{"ex-president Nazarbayev said.", "ex-president Nazarbayev=KAZELI"},
 		{"Guinea-Bissau and Guinea.", "Guinea-Bissau=GNB Guinea=GIN"},
 	}
 	for _, tc := range tests {

@@ -44,8 +44,9 @@ func (d *Dictionary) Find(s *dyad.Sentence, date time.Time) []Mention {
 			m.hasNER = true
 		}
 	}
+	m.caps = shouting(m.forms)
 	for i := range m.forms {
-		m.ends[i], m.tg[i] = m.ix.longest(m.forms, i)
+		m.ends[i], m.tg[i] = m.ix.longest(m.forms, i, m.caps)
 	}
 	var out []Mention
 	for i := 0; i < n; {
@@ -68,6 +69,29 @@ type matcher struct {
 	ends   []int
 	tg     []*target
 	hasNER bool
+	caps   bool // the sentence is in capitals
+}
+
+// shouting reports whether a sentence is written in capitals (a wire
+// headline such as "RUSSIA WARNS KYRGYZSTAN"): at least three words of two
+// or more letters and no word with a lower-case letter.
+func shouting(forms []string) bool {
+	words := 0
+	for _, f := range forms {
+		letters := 0
+		for _, r := range f {
+			if unicode.IsLower(r) {
+				return false
+			}
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters >= 2 {
+			words++
+		}
+	}
+	return words >= 3
 }
 
 func normForm(f string) string {
@@ -157,6 +181,11 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 		}
 		j = k2
 		eli = eli || e2
+		for _, a := range agents {
+			if a.t.e.Key == "ELI" { // "former president", "ex-minister"
+				eli = true
+			}
+		}
 		// AGENT of [the] COUNTRY
 		if mod == nil && m.word(j) == "of" {
 			k3 := j + 1
@@ -388,6 +417,9 @@ func (m *matcher) nameRun(j int) (int, *span) {
 			k++
 		}
 		return k, nil
+	}
+	if m.caps {
+		return j, nil // capitals give no clue where a name ends
 	}
 	k := j
 	for k < n && k-j < 5 {

@@ -138,6 +138,8 @@ agent LEG
   word lawmakers
 agent OPP
   word opposition leader
+agent ELI
+  word ex-president
 person Vladimir Putin
   alias Putin
   country RUS
@@ -185,6 +187,8 @@ func TestFindComposition(t *testing.T) {
 			"[Former Kazakh President Nursultan Nazarbayev|KAZELI|Nursultan Nazarbayev|KAZ|ELI|person]"},
 		{"former overrides a covering role", "2015-01-01", "former president Nazarbayev spoke.",
 			"[former president Nazarbayev|KAZELI|Nursultan Nazarbayev|KAZ|ELI|person]"},
+		{"ex- agent overrides a covering role", "2015-01-01", "ex-president Nazarbayev spoke.",
+			"[ex-president Nazarbayev|KAZELI|Nursultan Nazarbayev|KAZ|ELI|person]"},
 		{"person without roles", "2020-01-01", "Navalny was detained.",
 			"[Navalny|RUSELI|Alexei Navalny|RUS|ELI|person]"},
 		{"person without roles with title", "2020-01-01", "opposition leader Alexei Navalny was detained.",
@@ -338,8 +342,8 @@ agent MIL
 			t.Errorf("Find(%q)\n got %s\nwant %s", tc.text, got, tc.want)
 		}
 	}
-	if n := d.Kinds()[KindAgent]; n != 5 {
-		t.Errorf("agents = %d, want 5 (MIL replaced, not added)", n)
+	if n := d.Kinds()[KindAgent]; n != 6 {
+		t.Errorf("agents = %d, want 6 (MIL replaced, not added)", n)
 	}
 	if e := d.Lookup(KindAgent, "MIL"); e == nil || len(e.Words) != 1 {
 		t.Errorf("MIL agent not replaced: %+v", e)

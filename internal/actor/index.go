@@ -70,6 +70,7 @@ func (n *node) insert(key string, t *target) {
 type index struct {
 	exact  *node // names, case-sensitive
 	folded *node // agent words, ASCII case-insensitive
+	caps   *node // names, ASCII case-insensitive, for all-capitals sentences
 	// sectors holds the agent keys of the dictionary; countries the
 	// country codes (to split codes into country and sector).
 	sectors   map[string]bool
@@ -96,7 +97,7 @@ func patternKey(s string, fold bool) string {
 }
 
 func (d *Dictionary) reindex() {
-	ix := &index{exact: &node{}, folded: &node{}, sectors: map[string]bool{}, countries: map[string]*Entry{}}
+	ix := &index{exact: &node{}, folded: &node{}, caps: &node{}, sectors: map[string]bool{}, countries: map[string]*Entry{}}
 	for order, e := range d.entries {
 		if e == nil {
 			continue
@@ -111,6 +112,7 @@ func (d *Dictionary) reindex() {
 			}
 			if k := patternKey(s, false); k != "" {
 				ix.exact.insert(k, t)
+				ix.caps.insert(patternKey(s, true), t)
 			}
 		}
 		switch e.Kind {
@@ -152,9 +154,14 @@ func (d *Dictionary) reindex() {
 }
 
 // longest returns the longest match starting at token i: its end (token
-// index, exclusive) and target, or 0, nil.
-func (ix *index) longest(forms []string, i int) (int, *target) {
-	end, t := walk(ix.exact, forms, i, false)
+// index, exclusive) and target, or 0, nil. With caps, names are matched
+// ignoring ASCII case (for headlines in capitals).
+func (ix *index) longest(forms []string, i int, caps bool) (int, *target) {
+	names, fold := ix.exact, false
+	if caps {
+		names, fold = ix.caps, true
+	}
+	end, t := walk(names, forms, i, fold)
 	if e2, t2 := walk(ix.folded, forms, i, true); t2 != nil && e2 > end {
 		end, t = e2, t2
 	}
