@@ -92,9 +92,6 @@ func Load() (*Gazetteer, error) {
 	if err := g.loadCountries(); err != nil {
 		return nil, err
 	}
-	if err := g.loadAdmin1(); err != nil {
-		return nil, err
-	}
 	if err := g.loadRegions(); err != nil {
 		return nil, err
 	}
@@ -102,6 +99,9 @@ func Load() (*Gazetteer, error) {
 		return nil, err
 	}
 	if err := g.loadAliases(); err != nil {
+		return nil, err
+	}
+	if err := g.loadAdmin1(); err != nil {
 		return nil, err
 	}
 	lx, err := loadLexicon()
@@ -216,6 +216,9 @@ func (g *Gazetteer) loadAdmin1() error {
 			return err
 		}
 		c := Candidate{GeonameID: id, Name: f[3], Country: f[0], Admin1: f[1], FCode: "ADM1", Lat: lat, Lon: lon, Kind: KindAdmin1}
+		if c.Admin1 == "" {
+			c.Admin1 = g.seatCode(c.Country, field(f, 7))
+		}
 		var names, abbr []string
 		names = append(names, c.Name)
 		for _, a := range splitList(field(f, 6)) {
@@ -226,7 +229,7 @@ func (g *Gazetteer) loadAdmin1() error {
 			}
 		}
 		i := g.add(c, names...)
-		if c.Admin1 != "" {
+		if _, dup := g.admin1[c.Country+"."+c.Admin1]; c.Admin1 != "" && !dup {
 			g.admin1[c.Country+"."+c.Admin1] = i
 		}
 		for _, a := range abbr {
@@ -235,6 +238,22 @@ func (g *Gazetteer) loadAdmin1() error {
 		}
 		return nil
 	})
+}
+
+// seatCode returns the admin1 code of the division whose seat (a PPLA or
+// PPLC place of the country) is named seat, or "".
+func (g *Gazetteer) seatCode(country, seat string) string {
+	if seat == "" {
+		return ""
+	}
+	best, pop := "", -1
+	for _, i := range g.byName[Normalize(seat)] {
+		e := &g.entries[i]
+		if e.Kind == KindCity && e.Country == country && (e.FCode == "PPLA" || e.FCode == "PPLC") && e.Population > pop {
+			best, pop = e.Admin1, e.Population
+		}
+	}
+	return best
 }
 
 func (g *Gazetteer) loadRegions() error {
@@ -469,12 +488,14 @@ func foldRune(r rune) (string, bool) {
 		return "ae", true
 	case 'ç', 'ć', 'č', 'ĉ', 'ċ', 'Ç', 'Ć', 'Č':
 		return "c", true
-	case 'ď', 'đ', 'Ď', 'Đ', 'ð':
+	case 'ď', 'đ', 'Ď', 'Đ', 'ð', 'ḍ', 'Ḍ', 'ḑ', 'Ḑ':
 		return "d", true
 	case 'è', 'é', 'ê', 'ë', 'ē', 'ė', 'ę', 'ě', 'È', 'É', 'Ê', 'Ë', 'Ē', 'Ė', 'Ę', 'Ě':
 		return "e", true
 	case 'ğ', 'ġ', 'ģ', 'Ğ', 'Ġ', 'Ģ':
 		return "g", true
+	case 'ḩ', 'Ḩ', 'ḥ', 'Ḥ', 'ħ', 'Ħ', 'ẖ':
+		return "h", true
 	case 'ì', 'í', 'î', 'ï', 'ī', 'į', 'ı', 'Ì', 'Í', 'Î', 'Ï', 'Ī', 'İ':
 		return "i", true
 	case 'ķ', 'Ķ':
@@ -489,21 +510,21 @@ func foldRune(r rune) (string, bool) {
 		return "oe", true
 	case 'ř', 'ŕ', 'Ř':
 		return "r", true
-	case 'ś', 'š', 'ş', 'ș', 'Ś', 'Š', 'Ş', 'Ș':
+	case 'ś', 'š', 'ş', 'ș', 'Ś', 'Š', 'Ş', 'Ș', 'ṣ', 'Ṣ':
 		return "s", true
 	case 'ß':
 		return "ss", true
-	case 'ť', 'ţ', 'ț', 'Ť', 'Ţ', 'Ț':
+	case 'ť', 'ţ', 'ț', 'Ť', 'Ţ', 'Ț', 'ṭ', 'Ṭ':
 		return "t", true
 	case 'ù', 'ú', 'û', 'ü', 'ū', 'ů', 'ű', 'ų', 'Ù', 'Ú', 'Û', 'Ü', 'Ū', 'Ů', 'Ű':
 		return "u", true
 	case 'ý', 'ÿ', 'Ý':
 		return "y", true
-	case 'ž', 'ź', 'ż', 'Ž', 'Ź', 'Ż':
+	case 'ž', 'ź', 'ż', 'Ž', 'Ź', 'Ż', 'ẓ', 'Ẓ', 'ẕ', 'Ẕ':
 		return "z", true
 	case 'þ', 'Þ':
 		return "th", true
-	case '’', '‘', 'ʻ', 'ʼ', '`', '´':
+	case '’', '‘', 'ʻ', 'ʼ', 'ʿ', 'ʾ', '`', '´':
 		return "", true
 	}
 	return "", false

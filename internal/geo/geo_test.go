@@ -387,3 +387,25 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestAdmin1Seats(t *testing.T) {
+	g := gaz(t)
+	missing, total := 0, 0
+	err := tsvLines("data/admin1.tsv", func(ln int, f []string) error {
+		if f[1] != "" || field(f, 7) == "" {
+			return nil
+		}
+		total++
+		if g.seatCode(f[0], f[7]) == "" {
+			missing++
+			t.Logf("admin1.tsv:%d: seat %q of %s not found as PPLA/PPLC in %s", ln, f[7], f[3], f[0])
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if missing*5 > total {
+		t.Errorf("%d of %d seats not found", missing, total)
+	}
+}
