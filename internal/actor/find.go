@@ -240,14 +240,20 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 			if c == "" && mod != nil {
 				c = m.baseCountry(mod)
 			}
-			if len(pe.Roles) == 0 && !eli && len(agents) > 0 {
-				ref.Code = c + agents[len(agents)-1].t.e.Key
-			} else {
+			switch {
+			case !eli && len(agents) > 0 && mod != nil && mod.t.use != usePerson:
+				// The text gives a full current title ("CSTO Secretary-General
+				// X", "Kazakh President X"): it is better evidence than a
+				// dictionary without a covering role.
+				ref.Code = m.compose(mod, m.headSector(agents), false)
+			case len(pe.Roles) == 0 && !eli && len(agents) > 0:
+				ref.Code = c + m.headSector(agents)
+			default:
 				ref.Code = c + "ELI"
 			}
 		}
 	case len(agents) > 0:
-		sector = agents[len(agents)-1].t.e.Key
+		sector = m.headSector(agents)
 		if eli {
 			sector = "ELI"
 		}
@@ -272,7 +278,7 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 		kind, ref.Name = m.kindOf(mod), mod.t.e.Name
 		if sh := m.sharedAgents(mod.end); sh != nil && mod.t.use != useInst {
 			// "Kyrgyz and Tajik troops": the agents are shared.
-			sector = sh[len(sh)-1].t.e.Key
+			sector = m.headSector(sh)
 			ref.Code = m.compose(mod, sector, false)
 			break
 		}
@@ -312,6 +318,29 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 	ref.Start, ref.End = toks[start].Start, toks[end-1].End
 	ref.Text = m.text(start, end)
 	return Mention{Start: start, End: end, Ref: ref, Kind: kind}, true
+}
+
+// headSector is the sector of a run of agents: the last one's (the head
+// noun: "government troops" -> MIL), unless the head is a generic title
+// such as spokesman, officials or leader, which takes the sector of the
+// agent before it ("rebel spokesman" -> REB, "police officials" -> COP).
+func (m *matcher) headSector(agents []span) string {
+	last := agents[len(agents)-1]
+	if len(agents) > 1 && last.end-last.start == 1 && isGenericTitle(strings.ToLower(m.forms[last.start])) {
+		return agents[len(agents)-2].t.e.Key
+	}
+	return last.t.e.Key
+}
+
+func isGenericTitle(w string) bool {
+	switch w {
+	case "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
+		"leader", "leaders", "chief", "chiefs", "head", "commander", "commanders", "member",
+		"members", "representative", "representatives", "source", "sources", "aide", "aides",
+		"adviser", "advisers", "advisor", "advisors", "delegation":
+		return true
+	}
+	return false
 }
 
 // sharedAgents looks past a coordination after a modifier ("Kyrgyz and
