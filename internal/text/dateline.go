@@ -19,12 +19,26 @@ type Dateline struct {
 	Source     [2]int // "Reuters", inside the parentheses
 }
 
-var months = setOf("January", "February", "March", "April", "May", "June", "July", "August",
-	"September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-	"Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+// isMonth reports whether w names a month, in full or abbreviated.
+func isMonth(w string) bool {
+	switch w {
+	case "January", "February", "March", "April", "May", "June", "July", "August", "September",
+		"October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+		"Sept", "Oct", "Nov", "Dec":
+		return true
+	}
+	return false
+}
 
-var weekdays = setOf("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-	"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun")
+// isWeekday reports whether w names a day of the week, in full or abbreviated.
+func isWeekday(w string) bool {
+	switch w {
+	case "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue",
+		"Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun":
+		return true
+	}
+	return false
+}
 
 // FindDateline recognises a dateline at the start of s (the first
 // paragraph of a body); it never spans lines. Offsets are into s.
@@ -53,7 +67,7 @@ func FindDateline(s string) (Dateline, bool) {
 			if n == 0 && pieces == 0 && isAllCaps(word(i)) {
 				allCaps = true
 			}
-			if months[strings.TrimSuffix(word(i), ".")] || weekdays[strings.TrimSuffix(word(i), ".")] {
+			if isMonth(strings.TrimSuffix(word(i), ".")) || isWeekday(strings.TrimSuffix(word(i), ".")) {
 				break
 			}
 			i++
@@ -175,19 +189,19 @@ func dateAt(s string, toks []tok, i int) (int, bool) {
 		return len(w) <= 4 && w != "" && isDigitByte(w[0])
 	}
 	k := i
-	if weekdays[strings.TrimSuffix(word(k), ".")] {
+	if isWeekday(strings.TrimSuffix(word(k), ".")) {
 		k++
 		if k < len(toks) && word(k) == "," {
 			k++
 		}
-		if k >= len(toks) || !months[strings.TrimSuffix(word(k), ".")] {
+		if k >= len(toks) || !isMonth(strings.TrimSuffix(word(k), ".")) {
 			return i + 1, true
 		}
 	}
 	switch {
-	case k < len(toks) && months[strings.TrimSuffix(word(k), ".")] && num(k+1):
+	case k < len(toks) && isMonth(strings.TrimSuffix(word(k), ".")) && num(k+1):
 		k += 2
-	case num(k) && k+1 < len(toks) && months[strings.TrimSuffix(word(k+1), ".")]:
+	case num(k) && k+1 < len(toks) && isMonth(strings.TrimSuffix(word(k+1), ".")):
 		k += 2
 	default:
 		return 0, false

@@ -277,12 +277,12 @@ func lexPlain(s string, a, b int, out []tok) []tok {
 			i = j
 			continue
 		case r == '`':
-			j := i + 1
-			if j < b && s[j] == '`' {
-				j++
+			t := tok{start: i, end: i + 1, kind: kOpen, norm: "'"}
+			if i+1 < b && s[i+1] == '`' {
+				t.end, t.norm = i+2, `"`
 			}
-			out = append(out, tok{start: i, end: j, kind: kOpen, norm: map[bool]string{true: `"`, false: "'"}[j-i == 2]})
-			i = j
+			out = append(out, t)
+			i = t.end
 			continue
 		case r == '@' || r == '#':
 			// handles and hashtags: "@Reuters", "#MeToo"
@@ -493,7 +493,7 @@ func keepJoined(sep byte, left, right, word string, allDigits bool, groups int) 
 		}
 		var buf [8]byte
 		lw := lowerASCII(left, &buf)
-		return lw != nil && hyphenPrefixes[string(lw)]
+		return lw != nil && isHyphenPrefix(string(lw))
 	case '/':
 		if isDigitByte(left[len(left)-1]) && isDigitByte(right[0]) {
 			return true
@@ -504,10 +504,6 @@ func keepJoined(sep byte, left, right, word string, allDigits bool, groups int) 
 	}
 	return false
 }
-
-// clitics split off the end of a word, longest first, with a straight or
-// a curly apostrophe.
-var clitics = [...]string{"n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'s", "’s", "'m", "’m", "'d", "’d"}
 
 // splitClitics appends the tokens of one piece s[i:j]: a word with its
 // clitic ("do"+"n't", "Putin"+"'s"), a fused form ("can"+"not"), or a
@@ -525,7 +521,7 @@ func splitClitics(s string, i, j int, k kind, out *[]tok) {
 		}
 		var buf [8]byte
 		if lw := lowerASCII(w, &buf); lw != nil {
-			if c, ok := fusedSplits[string(lw)]; ok {
+			if c := fusedSplit(string(lw)); c > 0 {
 				emitWord(s, i, i+c, kWord, out)
 				emitWord(s, i+c, j, kWord, out)
 				return
@@ -554,6 +550,10 @@ func cliticStart(w string) int {
 	if n < 3 || strings.IndexAny(w, "'’") < 0 {
 		return 0
 	}
+	// clitics split off the end of a word, longest first, with a straight
+	// or a curly apostrophe
+	clitics := [...]string{"n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve",
+		"'s", "’s", "'m", "’m", "'d", "’d"}
 	for _, cl := range clitics {
 		if n <= len(cl) || !strings.EqualFold(w[n-len(cl):], cl) {
 			continue
@@ -606,7 +606,7 @@ func unitStart(w string) int {
 			return 0
 		}
 	}
-	if ordinalSuffix[strings.ToLower(w[p:])] {
+	if isNumberSuffix(strings.ToLower(w[p:])) {
 		return 0
 	}
 	return p

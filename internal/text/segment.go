@@ -208,12 +208,12 @@ func boundary(text string, toks []tok, i, j int) bool {
 		}
 		return upperStart(text, next) && !(next.end-next.start == 1 && text[next.start] == 'I')
 	case kAbbr, kInitial:
-		if next.kind == kWord && starters[text[next.start:next.end]] {
+		if next.kind == kWord && isStarter(text[next.start:next.end]) {
 			return true
 		}
 		// "in the U.S. "We ..." and the like: an opening quote then a starter
 		if (next.kind == kOpen || next.kind == kQuote) && j+1 < len(toks) && toks[j+1].kind == kWord {
-			return starters[text[toks[j+1].start:toks[j+1].end]]
+			return isStarter(text[toks[j+1].start:toks[j+1].end])
 		}
 	}
 	return false
