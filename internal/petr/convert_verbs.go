@@ -1,0 +1,313 @@
+package petr
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// VerbOptions control the conversion of a verb dictionary.
+type VerbOptions struct {
+	// ValidCode reports whether the target engine accepts an event code;
+	// patterns with other codes are dropped with a warning. nil accepts
+	// every code of 2-4 digits.
+	ValidCode func(string) bool
+	// TriggerExt emits patterns with elements before the verb using dyad's
+	// `@trigger` extension. Without it such patterns are dropped with a
+	// warning.
+	TriggerExt bool
+	// MaxExpansions caps the patterns one PETRARCH pattern may expand into
+	// through multi-word synset members (default 64).
+	MaxExpansions int
+}
+
+// VerbStats counts what a verb conversion did.
+type VerbStats struct {
+	Blocks, Verbs, Patterns int // read
+	Written                 int // dyad patterns written
+	Sets                    int // dyad synonym sets written
+	NullCode                int // PETRARCH patterns/verbs with the null code [---], not expressible
+	BadCode                 int // dropped: code not accepted (non-CAMEO, letters, "?")
+	Reciprocal              int // "A:B" codes: written with A, the B event is lost
+	NeedExt                 int // dropped: words before the verb and TriggerExt off
+	Compound                int // '%' converted (~sym before the verb, '+' after)
+	Skipped                 int // other PETRARCH patterns not written
+}
+
+// ConvertVerbs writes v as a dyad verb-pattern file (docs/PATTERNS.md).
+// source names the input in the file's header comment.
+func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbStats, []Warning, error) {
+	var st VerbStats
+	var warns []Warning
+	if opt.MaxExpansions <= 0 {
+		opt.MaxExpansions = 64
+	}
+	valid := opt.ValidCode
+	if valid == nil {
+		valid = func(c string) bool { return len(c) >= 2 && len(c) <= 4 && allDigits(c) }
+	}
+	warn := func(line int, format string, a ...any) {
+		warns = append(warns, Warning{source, line, fmt.Sprintf(format, a...)})
+	}
+	// Synonym sets: flattened; single-word members become a dyad set,
+	// multi-word members are expanded into separate patterns.
+	flat := map[string][][]string{}
+	for _, s := range v.Synsets {
+		var members [][]string
+		var expand func(ms [][]string, depth int)
+		expand = func(ms [][]string, depth int) {
+			for _, m := range ms {
+				if len(m) == 1 && strings.HasPrefix(m[0], "&") && depth < 8 {
+					if sub, ok := flat[m[0]]; ok {
+						expand(sub, depth+1)
+						continue
+					}
+				}
+				lw := make([]string, 0, len(m))
+				ok := true
+				for _, x := range m {
+					if strings.HasPrefix(x, "&") {
+						ok = false
+						break
+					}
+					lw = append(lw, strings.ToLower(x))
+				}
+				if !ok {
+					warn(s.Line, "synset %s: member %s mixes words and a synset; skipped", s.Name, strings.Join(m, " "))
+					continue
+				}
+				members = append(members, lw)
+			}
+		}
+		expand(s.Members, 0)
+		flat[s.Name] = members
+	}
+	setName := func(n string) string { return "&" + strings.ReplaceAll(strings.TrimPrefix(n, "&"), "-", "_") }
+	var body strings.Builder
+	usedSets := map[string]bool{}
+
+	// alternatives of one PETRARCH element: each alternative is a list of
+	// dyad pattern tokens.
+	alts := func(e Elem, before bool, sym *bool) [][]string {
+		switch e.Kind {
+		case ElWord:
+			return [][]string{{strings.ToLower(e.Text)}}
+		case ElTarget:
+			return [][]string{{"+"}}
+		case ElSource:
+			return [][]string{{"$"}}
+		case ElSkip:
+			return [][]string{{"*"}}
+		case ElCompound:
+			if before {
+				*sym = true
+				return [][]string{{}}
+			}
+			return [][]string{{"+"}}
+		case ElSynset:
+			ms := flat[e.Text]
+			var out [][]string
+			single := 0
+			for _, m := range ms {
+				if len(m) == 1 {
+					single++
+				} else {
+					out = append(out, m)
+				}
+			}
+			if single > 0 {
+				usedSets[e.Text] = true
+				out = append([][]string{{setName(e.Text)}}, out...)
+			}
+			return out
+		}
+		return nil
+	}
+	product := func(lists [][][]string) ([][]string, bool) {
+		res := [][]string{{}}
+		for _, l := range lists {
+			var next [][]string
+			for _, r := range res {
+				for _, a := range l {
+					x := append(append([]string(nil), r...), a...)
+					next = append(next, x)
+					if len(next) > opt.MaxExpansions {
+						return nil, false
+					}
+				}
+			}
+			res = next
+		}
+		return res, true
+	}
+	emit := func(code string, pre, post []string, trig string, sym bool) {
+		var parts []string
+		parts = append(parts, code)
+		parts = append(parts, pre...)
+		if len(pre) > 0 {
+			parts = append(parts, "@"+trig)
+		} else {
+			parts = append(parts, trig)
+		}
+		parts = append(parts, post...)
+		if sym {
+			parts = append(parts, "~sym")
+		}
+		body.WriteString(strings.Join(parts, " "))
+		body.WriteByte('\n')
+		st.Written++
+	}
+	// codeOK resolves a PETRARCH code into a dyad code, or "" (with a
+	// warning) when the pattern cannot be written.
+	codeOK := func(code string, line int, what string) string {
+		if code == "---" {
+			st.NullCode++
+			warn(line, "%s has the null code [---] (\"no event here\"); dyad patterns cannot block coding, so it is not written", what)
+			return ""
+		}
+		if i := strings.IndexByte(code, ':'); i >= 0 {
+			st.Reciprocal++
+			warn(line, "%s has the reciprocal code [%s]; written as %s, the reverse %s event (target -> source) is not expressible", what, code, code[:i], code[i+1:])
+			code = code[:i]
+		}
+		if !valid(code) {
+			st.BadCode++
+			warn(line, "%s has code [%s], which is not a CAMEO event code dyad accepts; not written", what, code)
+			return ""
+		}
+		return code
+	}
+	for _, b := range v.Blocks {
+		st.Blocks++
+		st.Patterns += len(b.Patterns)
+		if len(b.Verbs) == 0 {
+			continue
+		}
+		fmt.Fprintf(&body, "\n# --- %s [%s] (%s:%d)\n", b.Name, b.Code, source, b.Line)
+		for _, vb := range b.Verbs {
+			st.Verbs++
+			head := vb.Words[vb.Head]
+			cands := lemmaCandidates(head)
+			for _, f := range vb.Forms {
+				if vb.Head < len(f) {
+					for _, c := range lemmaCandidates(f[vb.Head]) {
+						cands = appendUniq(cands, c)
+					}
+				}
+			}
+			trig := cands[0]
+			if len(cands) > 1 {
+				trig = "{" + strings.Join(cands, "|") + "}"
+			}
+			var mwPre, mwPost []string
+			for k, x := range vb.Words {
+				switch {
+				case k < vb.Head:
+					mwPre = append(mwPre, strings.ToLower(x))
+				case k > vb.Head:
+					mwPost = append(mwPost, strings.ToLower(x))
+				}
+			}
+			code := vb.Code
+			if code == "" {
+				code = b.Code
+			}
+			what := fmt.Sprintf("verb %s", strings.Join(vb.Words, "_"))
+			if c := codeOK(code, vb.Line, what); c != "" {
+				if len(mwPre) > 0 && !opt.TriggerExt {
+					st.NeedExt++
+					warn(vb.Line, "%s has words before the verb; needs the @trigger extension, not written", what)
+				} else {
+					emit(c, mwPre, mwPost, trig, false)
+				}
+			}
+			for _, p := range b.Patterns {
+				c := codeOK(p.Code, p.Line, "pattern "+strings.TrimSpace(p.Raw))
+				if c == "" {
+					continue
+				}
+				sym := false
+				var preLists, postLists [][][]string
+				for _, e := range p.Before {
+					preLists = append(preLists, alts(e, true, &sym))
+				}
+				for _, x := range mwPre {
+					preLists = append(preLists, [][]string{{x}})
+				}
+				for _, x := range mwPost {
+					postLists = append(postLists, [][]string{{x}})
+				}
+				for _, e := range p.After {
+					postLists = append(postLists, alts(e, false, &sym))
+				}
+				if sym {
+					st.Compound++
+				}
+				for _, e := range p.After {
+					if e.Kind == ElCompound {
+						st.Compound++
+					}
+				}
+				pres, ok1 := product(preLists)
+				posts, ok2 := product(postLists)
+				if !ok1 || !ok2 || len(pres)*len(posts) > opt.MaxExpansions {
+					st.Skipped++
+					warn(p.Line, "pattern %s expands into more than %d dyad patterns; not written", strings.TrimSpace(p.Raw), opt.MaxExpansions)
+					continue
+				}
+				for _, pre := range pres {
+					if len(pre) > 0 && !opt.TriggerExt {
+						st.NeedExt++
+						warn(p.Line, "pattern %s has words before the verb; needs the @trigger extension, not written", strings.TrimSpace(p.Raw))
+						break
+					}
+					for _, post := range posts {
+						emit(c, pre, post, trig, sym)
+					}
+				}
+			}
+		}
+	}
+	// Header and sets.
+	var head strings.Builder
+	fmt.Fprintf(&head, "# dyad verb patterns converted from %s (PETRARCH verb dictionary).\n", source)
+	head.WriteString("# Triggers list the verb's possible lemmas; multi-word synset members are expanded into separate patterns.\n")
+	names := make([]string, 0, len(usedSets))
+	for n := range usedSets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		var ws []string
+		for _, m := range flat[n] {
+			if len(m) == 1 {
+				ws = append(ws, m[0])
+			}
+		}
+		fmt.Fprintf(&head, "%s = %s\n", setName(n), strings.Join(ws, " | "))
+		st.Sets++
+	}
+	if _, err := io.WriteString(w, head.String()+body.String()); err != nil {
+		return st, warns, err
+	}
+	return st, warns, nil
+}
+
+func appendUniq(xs []string, s string) []string {
+	for _, x := range xs {
+		if x == s {
+			return xs
+		}
+	}
+	return append(xs, s)
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
