@@ -113,7 +113,7 @@ func blocks(text string, headline bool) []block {
 // lineBreak decides whether the single newline between lines l and n ends
 // a paragraph.
 func lineBreak(text string, l, n line, maxLen int, noBlank bool) bool {
-	if n.indent > l.indent {
+	if n.indent > l.indent || bullet(text[n.start:n.end]) {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(text[l.start:l.end])
@@ -127,6 +127,17 @@ func lineBreak(text string, l, n line, maxLen int, noBlank bool) bool {
 		return false
 	}
 	return titleLike(text[l.start:l.end], maxLen)
+}
+
+// bullet reports whether a line starts with a list bullet and a space
+// ("- ", "• ", "* ").
+func bullet(s string) bool {
+	r, w := utf8.DecodeRuneInString(s)
+	switch r {
+	case '-', '•', '*', '–', '—', '·', '▪', '►':
+		return w < len(s) && (s[w] == ' ' || s[w] == '\t')
+	}
+	return false
 }
 
 // startsCapital reports whether s starts (after opening quotes and

@@ -324,6 +324,8 @@ func lexPlain(s string, a, b int, out []tok) []tok {
 			t.kind, t.norm = kClose, `"`
 		case '‘', '‚':
 			t.kind, t.norm = kOpen, "'"
+		case '‐', '‑', '−':
+			t.norm = "-"
 		case '(', '[', '{', '<':
 			t.kind = kOpen
 		case ')', ']', '}', '>':

@@ -85,6 +85,7 @@ func TestTokenize(t *testing.T) {
 		{"spaced hyphen", "Bishkek - the capital", "Bishkek - the capital"},
 		{"ellipsis", "Wait... what… now", "Wait ... what …{...} now"},
 		{"symbols", "*** <<file>> == A&E vs. AT&T and/or w/o", "*** << file >> == A&E vs. AT&T and / or w/o"},
+		{"unicode hyphens", "Kok‑Tash −5", "Kok ‑{-} Tash −{-} 5"},
 		{"emoticon", "nice :-) ok", "nice :-) ok"},
 		// odd bytes
 		{"control", "a\x00b\tc\u200bd", "a b c d"},
@@ -153,6 +154,7 @@ func TestSplitSentences(t *testing.T) {
 		{"title line", "Talks Collapse in Geneva\nDelegates left on Friday after three days of talks in the city.", []string{"Talks Collapse in Geneva", "Delegates left on Friday after three days of talks in the city."}},
 		{"indented line", "The meeting ended without a deal\n    A new paragraph starts here", []string{"The meeting ended without a deal", "A new paragraph starts here"}},
 		{"hard wrap", "The president said on Friday that the talks with the\nRebels would continue next week in the capital and beyond.", []string{"The president said on Friday that the talks with the\nRebels would continue next week in the capital and beyond."}},
+		{"bullets", "Key points:\n- Talks failed\n• Troops stay", []string{"Key points:", "- Talks failed", "• Troops stay"}},
 		{"wrap lower", "The talks will\ncontinue.", []string{"The talks will\ncontinue."}},
 		{"trimmed", "  \n He left.  \n\n", []string{"He left."}},
 		{"street end", "He lives on Main St. The house is old.", []string{"He lives on Main St.", "The house is old."}},
