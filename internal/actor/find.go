@@ -50,6 +50,12 @@ func (d *Dictionary) Find(s *dyad.Sentence, date time.Time) []Mention {
 	}
 	var out []Mention
 	for i := 0; i < n; {
+		if m.tg[i] != nil && i+1 < n && m.ends[i+1] > m.ends[i] && strings.EqualFold(m.forms[i], "the") {
+			// "the West Bank": a name written with "the" ("the West")
+			// yields to a longer name after the article.
+			i++
+			continue
+		}
 		if mm, ok := m.phrase(i); ok {
 			out = append(out, mm)
 			i = mm.End
@@ -509,6 +515,22 @@ func isFiller(w string) bool {
 		"current", "jailed", "detained", "imprisoned", "arrested", "self-proclaimed",
 		"de", "facto", "powerful", "influential", "prominent", "leading", "regional",
 		"local", "national", "federal", "provincial", "state", "chief", "main", "two", "three", "several":
+		return true
+	}
+	return isPortfolio(w)
+}
+
+// isPortfolio lists ministerial portfolios that may stand before an agent
+// ("labour minister", "health ministry"); they count only when an agent
+// follows.
+func isPortfolio(w string) bool {
+	switch w {
+	case "labour", "labor", "trade", "finance", "economy", "economic", "energy", "oil", "justice",
+		"health", "education", "agriculture", "agricultural", "information", "culture", "transport",
+		"environment", "interior", "foreign", "defence", "defense", "home", "tourism", "commerce",
+		"communications", "social", "welfare", "housing", "water", "planning", "development",
+		"science", "sports", "youth", "emergencies", "emergency", "security", "treasury",
+		"immigration", "migration", "religious", "cabinet", "government", "presidential", "military":
 		return true
 	}
 	return false

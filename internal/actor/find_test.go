@@ -124,6 +124,7 @@ org PSEREBHMS
 agent GOV
   word president
   word foreign minister
+  word minister
   word spokesman
   word government
   word officials
@@ -237,6 +238,10 @@ func TestFindComposition(t *testing.T) {
 			"[Kazakh President Nazarbayev|KAZGOV|Nursultan Nazarbayev|KAZ|GOV|person]"},
 		{"bare title keeps the dictionary's elite", "2025-03-14", "President Nazarbayev said.",
 			"[President Nazarbayev|KAZELI|Nursultan Nazarbayev|KAZ|ELI|person]"},
+		{"portfolio before an agent", "2025-01-01", "French Labour Minister Jean Dupont said.",
+			"[French Labour Minister Jean Dupont|FRAGOV|Jean Dupont|FRA|GOV|person]"},
+		{"portfolio without an agent is not a mention", "2025-01-01", "the health of Russia.",
+			"[Russia|RUS|Russia|RUS||country]"},
 		{"multiword agent overrides head", "2025-01-01", "Russian military officials said.",
 			"[Russian military officials|RUSMIL|Russia|RUS|MIL|country]"},
 		{"former with agent", "2025-01-01", "a former French foreign minister said.",
