@@ -14,13 +14,13 @@ type line struct {
 
 func (l line) blank() bool { return l.start == l.end }
 
-// splitLines returns the lines of text, split at '\n'.
+// splitLines returns the lines of text, split at "\n", "\r\n" or a lone "\r".
 func splitLines(text string) []line {
 	var out []line
 	ls := 0
 	for ls <= len(text) {
 		le := ls
-		for le < len(text) && text[le] != '\n' {
+		for le < len(text) && text[le] != '\n' && !(text[le] == '\r' && (le+1 == len(text) || text[le+1] != '\n')) {
 			le++
 		}
 		l := line{start: ls, end: ls}

@@ -48,7 +48,7 @@ func FindDateline(s string) (Dateline, bool) {
 	if end > limit {
 		end = limit
 	}
-	if nl := strings.IndexByte(s[:end], '\n'); nl >= 0 {
+	if nl := strings.IndexAny(s[:end], "\r\n"); nl >= 0 {
 		end = nl
 	}
 	toks := lex(s, 0, end, nil)

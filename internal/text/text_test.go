@@ -192,6 +192,7 @@ func TestSegmentParagraphs(t *testing.T) {
 		{"no headline", "Talks fail\n\nNothing was agreed.", false,
 			[]string{"0:Talks fail", "1:Nothing was agreed."}},
 		{"crlf", "One.\r\n\r\nTwo.\r\n", false, []string{"0:One.", "1:Two."}},
+		{"cr", "One\r\rTwo", false, []string{"0:One", "1:Two"}},
 		{"single newlines as paragraphs", "He left.\nShe stayed.\nThey argued.", false,
 			[]string{"0:He left.", "1:She stayed.", "2:They argued."}},
 		{"blank lines present: wrapped line kept", "He left the city on Friday.\nShe stayed.\n\nThey argued.", false,
