@@ -22,7 +22,8 @@ that the binary embeds. Run at GOMAXPROCS=1; takes a few minutes.
 
 Flags:
   --seed N    shuffling seed (default 1)
-  --iters N   training passes (default 10)
+  --iters N   training passes (default 5)
+  --folds N   jackknife folds for the right-to-left first pass (default 4; 0 = one pass)
   --data DIR  data directory (default ../shared/data)
   --out FILE  model file (default internal/tag/model/tagger.bin.gz)
   --prune X, --dict-freq N, --dict-purity X   model size / tag dictionary knobs
@@ -39,6 +40,7 @@ func runTrainTagger(ctx context.Context, env *Env, args []string) int {
 	cfg := tag.DefaultTrainConfig()
 	fs.Int64Var(&cfg.Seed, "seed", cfg.Seed, "shuffling seed")
 	fs.IntVar(&cfg.Iters, "iters", cfg.Iters, "training passes")
+	fs.IntVar(&cfg.Folds, "folds", cfg.Folds, "jackknife folds for the right-to-left first pass (< 2: one pass only)")
 	fs.Float64Var(&cfg.DictPurity, "dict-purity", cfg.DictPurity, "minimum share of a form's main tag for the tag dictionary")
 	fs.IntVar(&cfg.DictFreq, "dict-freq", cfg.DictFreq, "minimum count of a form for the tag dictionary")
 	prune := fs.Float64("prune", float64(cfg.Prune), "drop averaged weights below this magnitude")

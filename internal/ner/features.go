@@ -14,10 +14,12 @@ type sent struct {
 	pos   []uint64 // hash of XPOS
 	upos  []uint64 // hash of UPOS
 	gaz   []uint8  // gazetteer match code per word (see Gazetteer.match)
+	cp    []uint8  // case-profile bucket per word (0 = unseen in training)
+	run   []uint8  // capitalised-run code: length (1..3+) * 4 + position (0 first, 1 middle, 2 last, 3 alone)
 	caps  bool     // the sentence is mostly capitalised (headline, dateline)
 }
 
-func (s *sent) build(words, upos, xpos []string, g *Gazetteer, buf *[]byte) {
+func (s *sent) build(words, upos, xpos []string, g *Gazetteer, cases map[string]uint8, buf *[]byte) {
 	n := len(words)
 	s.words, s.lower, s.pos, s.upos = s.words[:0], s.lower[:0], s.pos[:0], s.upos[:0]
 	alpha, capsN := 0, 0
@@ -36,6 +38,35 @@ func (s *sent) build(words, upos, xpos []string, g *Gazetteer, buf *[]byte) {
 		}
 	}
 	s.caps = IsMostlyCapitalised(alpha, capsN)
+	s.cp, s.run = s.cp[:0], s.run[:0]
+	for i := range s.words {
+		s.cp = append(s.cp, cases[s.lower[i]])
+		s.run = append(s.run, 0)
+	}
+	for i := 0; i < n; {
+		if s.words[i].Flags&(tag.FlagUpper|tag.FlagTitle) == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && s.words[j].Flags&(tag.FlagUpper|tag.FlagTitle) != 0 {
+			j++
+		}
+		l := uint8(min(3, j-i))
+		for k := i; k < j; k++ {
+			pos := uint8(1)
+			switch {
+			case j-i == 1:
+				pos = 3
+			case k == i:
+				pos = 0
+			case k == j-1:
+				pos = 2
+			}
+			s.run[k] = l*4 + pos
+		}
+		i = j
+	}
 	if cap(s.gaz) < n {
 		s.gaz = make([]uint8, n)
 	}
@@ -144,8 +175,18 @@ func (s *sent) features(keys []uint32, i int) []uint32 {
 			keys = append(keys, k1(40+byte(k), w.Pre[k]))
 		}
 	}
+	cp := uint64(s.cp[i])
+	keys = append(keys,
+		k1(60, cp),
+		k2(61+c, cp, uint64(w.Flags)),
+		k2(62, cp, pos),
+		k1(63+c, uint64(s.run[i])),
+		k2(64+c, uint64(s.run[i]), g),
+		k2(65, cp, s.gazAt(i)),
+	)
 	if i == 0 {
 		keys = append(keys, k2(50+c, uint64(w.Flags), w.Lower))
+		keys = append(keys, k2(66+c, uint64(w.Flags), cp))
 	}
 	if s.caps {
 		keys = append(keys, k2(51, pos, w.Lower))

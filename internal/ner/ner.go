@@ -11,8 +11,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"embed"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"sort"
 	"sync"
 
 	"github.com/dyad-events/dyad/internal/dyad"
@@ -43,7 +45,7 @@ type Entity struct {
 // Recognizer labels entities. It is safe for concurrent use.
 type Recognizer struct {
 	tagger *tag.Tagger
-	model  *ap.Model
+	model  *Model
 	gaz    *Gazetteer
 	pool   *sync.Pool
 }
@@ -70,12 +72,17 @@ func Load() (*Recognizer, error) {
 	return New(tg, m, g), nil
 }
 
-// Model is the trained weights of a recogniser.
-type Model struct{ m *ap.Model }
+// Model is the trained weights of a recogniser and the case profile of
+// the training vocabulary (how often each word is capitalised inside a
+// sentence).
+type Model struct {
+	m     *ap.Model
+	cases map[string]uint8 // lowercased form -> case bucket (see caseBucket)
+}
 
 // New assembles a recogniser from a tagger (for POS features), a model and a gazetteer.
 func New(tg *tag.Tagger, m *Model, g *Gazetteer) *Recognizer {
-	return &Recognizer{tagger: tg, model: m.m, gaz: g, pool: newPool()}
+	return &Recognizer{tagger: tg, model: m, gaz: g, pool: newPool()}
 }
 
 // WithGazetteer returns a recogniser that shares r's models but matches
@@ -95,7 +102,21 @@ func (m *Model) Encode(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := io.WriteString(zw, fileMagic); err != nil {
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(fileMagic)
+	forms := make([]string, 0, len(m.cases))
+	for f := range m.cases {
+		forms = append(forms, f)
+	}
+	sort.Strings(forms)
+	var buf [binary.MaxVarintLen64]byte
+	bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(forms)))])
+	for _, f := range forms {
+		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(f)))])
+		bw.WriteString(f)
+		bw.WriteByte(m.cases[f])
+	}
+	if err := bw.Flush(); err != nil {
 		return err
 	}
 	if err := m.m.Encode(zw); err != nil {
@@ -115,6 +136,22 @@ func Decode(name string, r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != fileMagic {
 		return nil, fmt.Errorf("%s: ner model: bad header", name)
 	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<24 {
+		return nil, fmt.Errorf("%s: ner model: case profile size: %v", name, err)
+	}
+	cases := make(map[string]uint8, n)
+	for i := uint64(0); i < n; i++ {
+		l, err := binary.ReadUvarint(br)
+		if err != nil || l > 1<<16 {
+			return nil, fmt.Errorf("%s: ner model: case profile entry %d: %v", name, i, err)
+		}
+		b := make([]byte, l+1)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return nil, fmt.Errorf("%s: ner model: case profile entry %d: %w", name, i, err)
+		}
+		cases[string(b[:l])] = b[l]
+	}
 	m, err := ap.Decode(name, br)
 	if err != nil {
 		return nil, err
@@ -122,7 +159,7 @@ func Decode(name string, r io.Reader) (*Model, error) {
 	if m.NClass != nLabels {
 		return nil, fmt.Errorf("%s: ner model: %d labels, want %d", name, m.NClass, nLabels)
 	}
-	return &Model{m}, nil
+	return &Model{m, cases}, nil
 }
 
 // scratch holds per-call buffers.
@@ -184,8 +221,8 @@ func (r *Recognizer) RecognizeWords(words []string, rules bool) []string {
 func (r *Recognizer) label(words, upos, xpos []string, rules bool) []string {
 	sc := r.get()
 	defer r.pool.Put(sc)
-	sc.s.build(words, upos, xpos, r.gaz, &sc.gazBuf)
-	sc.pred = r.viterbi(sc, r.model)
+	sc.s.build(words, upos, xpos, r.gaz, r.model.cases, &sc.gazBuf)
+	sc.pred = r.viterbi(sc, r.model.m)
 	out := make([]string, len(words))
 	for i, p := range sc.pred {
 		out[i] = labels[p]

@@ -23,7 +23,7 @@ type TrainConfig struct {
 
 // DefaultTrainConfig reproduces the shipped model.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Seed: 1, Iters: 12, Prune: 0.01, Augment: 0.1}
+	return TrainConfig{Seed: 1, Iters: 5, Prune: 0.01, Augment: 0.1}
 }
 
 // Example is one training sentence: words, their POS tags and gold IOB2 labels.
@@ -181,8 +181,9 @@ func Train(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, g *Gazetteer, t
 			gold[i] = append(gold[i], l)
 		}
 	}
+	cases := CaseProfile(train)
 	tr := ap.NewTrainer(nLabels)
-	r := &Recognizer{tagger: tg, gaz: g}
+	r := &Recognizer{tagger: tg, gaz: g, model: &Model{cases: cases}}
 	r.pool = newPool()
 	sc := &scratch{}
 	order := make([]int, len(data))
@@ -198,7 +199,7 @@ func Train(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, g *Gazetteer, t
 		wrong := 0
 		for _, si := range order {
 			e := &data[si]
-			sc.s.build(e.Words, e.UPOS, e.XPOS, g, &sc.gazBuf)
+			sc.s.build(e.Words, e.UPOS, e.XPOS, g, cases, &sc.gazBuf)
 			pred := r.viterbi(sc, tr)
 			tr.Tick()
 			gd := gold[si]
@@ -226,21 +227,110 @@ func Train(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, g *Gazetteer, t
 			}
 		}
 		if progress != nil {
-			r.model = tr.Average(cfg.Prune)
+			r.model.m = tr.Average(cfg.Prune)
 			msg := ""
 			if len(dev) > 0 {
 				s := r.Evaluate(dev)
 				msg = fmt.Sprintf("dev P %.4f R %.4f F1 %.4f (PER %.3f ORG %.3f LOC %.3f)", s.Precision, s.Recall, s.F1,
 					s.ByType["PER"].F1, s.ByType["ORG"].F1, s.ByType["LOC"].F1)
 			}
-			nf, nw := r.model.Features()
+			nf, nw := r.model.m.Features()
 			fmt.Fprintf(progress, "iter %2d  train sentences wrong %.4f  %s  features %d weights %d  %s\n", it,
 				float64(wrong)/float64(len(data)), msg, nf, nw, time.Since(start).Round(time.Second))
 		}
 	}
-	r.model = tr.Average(cfg.Prune)
+	r.model.m = tr.Average(cfg.Prune)
 	return r, nil
 }
 
-// Model returns the recogniser's weights (for Encode).
-func (r *Recognizer) Model() *Model { return &Model{r.model} }
+// Model returns the recogniser's model (for Encode).
+func (r *Recognizer) Model() *Model { return r.model }
+
+// CaseProfile counts, for every word of the training text, how often it is
+// capitalised when it is not the first word of a sentence, and buckets the
+// ratio (see caseBucket). Mostly capitalised sentences are skipped.
+func CaseProfile(ex []Example) map[string]uint8 {
+	type cnt struct{ n, up int }
+	m := map[string]*cnt{}
+	for _, e := range ex {
+		alpha, capsN := 0, 0
+		for _, w := range e.Words {
+			tw := tag.MakeWord(w)
+			if tw.Flags&tag.FlagAlpha != 0 {
+				alpha++
+				if tw.Flags&(tag.FlagUpper|tag.FlagTitle) != 0 {
+					capsN++
+				}
+			}
+		}
+		if IsMostlyCapitalised(alpha, capsN) {
+			continue
+		}
+		for i, w := range e.Words {
+			if i == 0 || len(w) == 0 {
+				continue
+			}
+			tw := tag.MakeWord(w)
+			if tw.Flags&tag.FlagAlpha == 0 {
+				continue
+			}
+			l := lowerASCII(tag.NormForm(w))
+			c := m[l]
+			if c == nil {
+				c = &cnt{}
+				m[l] = c
+			}
+			c.n++
+			if w[0] >= 'A' && w[0] <= 'Z' {
+				c.up++
+			}
+		}
+	}
+	out := make(map[string]uint8, len(m))
+	for w, c := range m {
+		out[w] = caseBucket(c.n, c.up)
+	}
+	return out
+}
+
+// caseBucket maps n occurrences of which up capitalised to 1..10 (0 is
+// reserved for unseen words).
+func caseBucket(n, up int) uint8 {
+	b := uint8(1 + min(4, up*5/n))
+	if n < 3 {
+		b += 5
+	}
+	return b
+}
+
+// JackknifeExamples builds training examples whose POS tags come from
+// taggers trained on the other folds of the UD treebank ud (matched to the
+// UNER sentences by sent_id), so that training sees tags as noisy as at
+// run time. Sentences without a UD match are tagged with tg.
+func JackknifeExamples(ctx context.Context, tg *tag.Tagger, ud, uner []conllu.Sentence, folds int) ([]Example, error) {
+	fold := map[string]int{}
+	for i, s := range ud {
+		fold[s.ID] = i % folds
+	}
+	out := Examples(tg, uner)
+	cfg := tag.DefaultTrainConfig()
+	cfg.Folds = 0
+	for f := 0; f < folds; f++ {
+		var in []conllu.Sentence
+		for i, s := range ud {
+			if i%folds != f {
+				in = append(in, s)
+			}
+		}
+		t, err := tag.Train(ctx, cfg, in, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		for i, s := range uner {
+			if k, ok := fold[s.ID]; ok && k == f {
+				out[i].UPOS, out[i].XPOS, _ = t.TagWords(out[i].Words)
+			}
+		}
+	}
+	return out, nil
+}
