@@ -393,6 +393,11 @@ func lexWordFrom(s string, i, j, b int, out *[]tok) int {
 		}
 		j += w
 	}
+	if j < b && s[j] == '$' && j-i <= 3 && strings.Trim(s[i:j], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+		// currency prefixes: US$, HK$, A$
+		emitWord(s, i, j+1, kWord, out)
+		return j + 1
+	}
 	k := kWord
 	if j < b && s[j] == '.' && (j+1 >= b || s[j+1] != '.') {
 		word := s[i:j]

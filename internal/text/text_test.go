@@ -52,6 +52,7 @@ func TestTokenize(t *testing.T) {
 		{"decimals", "It rose 3.5 percent to 1,000,000 units.", "It rose 3.5 percent to 1,000,000 units ."},
 		{"currency", "It cost $5 or €20, up 20%.", "It cost $ 5 or € 20 , up 20 % ."},
 		{"time", "at 10:30 on 9/11 and 3/14/2025", "at 10:30 on 9/11 and 3/14/2025"},
+		{"currency prefix", "US$4.5 billion, HK$3 and A$1", "US$ 4.5 billion , HK$ 3 and A$ 1"},
 		{"units", "at 11am, a 35mm lens, $5bn", "at 11 am , a 35 mm lens , $ 5 bn"},
 		{"ordinals", "the 20th century, the 1990s, 3rd place", "the 20th century , the 1990s , 3rd place"},
 		{"comma list", "1,2 and 3,4567", "1 , 2 and 3 , 4567"},
