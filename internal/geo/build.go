@@ -161,10 +161,11 @@ func decodeCity(b []byte, lastLat, lastLon *int64) (City, error) {
 }
 
 // WriteCitiesTSV writes cities as the embedded layout: gzip-compressed
-// TSV, one place a line (geonameid, name, country, feature code, admin1,
-// population, lat, lon with 4 decimals), sorted by country, admin1 and
-// name so that similar lines sit together and compress well. Places with
-// an unusable name or coordinates are dropped.
+// TSV, one place a line (lookup key as made by Normalize, geonameid, name,
+// country, feature code, admin1, population, lat, lon), sorted by key and
+// then by decreasing population, so that Load needs no hashing: a name's
+// places are one contiguous run found by binary search. Places with an
+// unusable name are dropped.
 func WriteCitiesTSV(ctx context.Context, w io.Writer, cities []City) (int, error) {
 	cs := make([]City, 0, len(cities))
 	for _, c := range cities {
@@ -173,16 +174,17 @@ func WriteCitiesTSV(ctx context.Context, w io.Writer, cities []City) (int, error
 		}
 		cs = append(cs, c)
 	}
+	keys := make(map[int]string, len(cs))
+	for _, c := range cs {
+		keys[c.ID] = Normalize(c.Name)
+	}
 	sort.Slice(cs, func(i, j int) bool {
 		a, b := cs[i], cs[j]
-		if a.Country != b.Country {
-			return a.Country < b.Country
+		if ka, kb := keys[a.ID], keys[b.ID]; ka != kb {
+			return ka < kb
 		}
-		if a.Admin1 != b.Admin1 {
-			return a.Admin1 < b.Admin1
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
+		if a.Population != b.Population {
+			return a.Population > b.Population
 		}
 		return a.ID < b.ID
 	})
@@ -199,6 +201,8 @@ func WriteCitiesTSV(ctx context.Context, w io.Writer, cities []City) (int, error
 			}
 		}
 		line = line[:0]
+		line = append(line, keys[c.ID]...)
+		line = append(line, '\t')
 		line = strconv.AppendInt(line, int64(c.ID), 10)
 		line = append(line, '\t')
 		line = append(line, c.Name...)

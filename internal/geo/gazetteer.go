@@ -70,7 +70,9 @@ type Country struct {
 // safe for concurrent use.
 type Gazetteer struct {
 	entries   []Candidate
-	byName    map[string][]int32 // normalised name -> entry indices
+	byName    map[string][]int32 // normalised name -> entry indices (hand-written tables, aliases)
+	cityKeys  []string           // sorted lookup keys of the cities, entries[cityBase+i]
+	cityBase  int
 	countries map[string]*Country
 	demonyms  map[string]string // normalised demonym -> ISO-2
 	admin1    map[string]int32  // "US.GA" -> entry index of the division
@@ -82,7 +84,7 @@ type Gazetteer struct {
 // Load reads the embedded gazetteer.
 func Load() (*Gazetteer, error) {
 	g := &Gazetteer{
-		byName:    make(map[string][]int32, 150000),
+		byName:    make(map[string][]int32, 2048),
 		countries: make(map[string]*Country, 256),
 		demonyms:  make(map[string]string, 512),
 		admin1:    make(map[string]int32, 256),
@@ -247,7 +249,7 @@ func (g *Gazetteer) seatCode(country, seat string) string {
 		return ""
 	}
 	best, pop := "", -1
-	for _, i := range g.byName[Normalize(seat)] {
+	for _, i := range g.ids(Normalize(seat)) {
 		e := &g.entries[i]
 		if e.Kind == KindCity && e.Country == country && (e.FCode == "PPLA" || e.FCode == "PPLC") && e.Population > pop {
 			best, pop = e.Admin1, e.Population
@@ -276,13 +278,12 @@ func (g *Gazetteer) loadRegions() error {
 
 // loadAliases adds short forms and former names of places ("L.A.", "Kiev").
 func (g *Gazetteer) loadAliases() error {
-	byID := make(map[int]int32, len(g.entries))
-	for i := range g.entries {
-		if g.entries[i].Kind == KindCity {
-			byID[g.entries[i].GeonameID] = int32(i)
-		}
+	type alias struct {
+		name string
+		id   int
 	}
-	return tsvLines("data/aliases.tsv", func(_ int, f []string) error {
+	var as []alias
+	err := tsvLines("data/aliases.tsv", func(_ int, f []string) error {
 		if len(f) != 2 {
 			return fmt.Errorf("want 2 fields, got %d", len(f))
 		}
@@ -290,17 +291,33 @@ func (g *Gazetteer) loadAliases() error {
 		if err != nil {
 			return fmt.Errorf("geonameid: %w", err)
 		}
-		i, ok := byID[id]
-		if !ok {
-			return fmt.Errorf("geonameid %d is not in the city table", id)
-		}
-		k := Normalize(f[0])
-		g.byName[k] = append(g.byName[k], i)
-		if strings.Contains(f[0], ".") {
-			g.abbrevRaw[strings.ToLower(f[0])] = i
-		}
+		as = append(as, alias{f[0], id})
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	want := make(map[int]int32, len(as))
+	for _, a := range as {
+		want[a.id] = -1
+	}
+	for i := g.cityBase; i < len(g.entries); i++ {
+		if _, ok := want[g.entries[i].GeonameID]; ok {
+			want[g.entries[i].GeonameID] = int32(i)
+		}
+	}
+	for _, a := range as {
+		i := want[a.id]
+		if i < 0 {
+			return fmt.Errorf("data/aliases.tsv: geonameid %d of %q is not in the city table", a.id, a.name)
+		}
+		k := Normalize(a.name)
+		g.byName[k] = append(g.byName[k], i)
+		if strings.Contains(a.name, ".") {
+			g.abbrevRaw[strings.ToLower(a.name)] = i
+		}
+	}
+	return nil
 }
 
 func (g *Gazetteer) loadCities() error {
@@ -318,7 +335,9 @@ func (g *Gazetteer) loadCities() error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	g.entries = append(make([]Candidate, 0, len(g.entries)+140000), g.entries...)
-	var f [8]string
+	g.cityBase = len(g.entries)
+	g.cityKeys = make([]string, 0, 140000)
+	var f [9]string
 	for ln := 1; len(raw) > 0; ln++ {
 		nl := bytes.IndexByte(raw, '\n')
 		if nl < 0 {
@@ -327,7 +346,7 @@ func (g *Gazetteer) loadCities() error {
 		line := string(raw[:nl])
 		raw = raw[min(nl+1, len(raw)):]
 		n, rest := 0, line
-		for n < 8 {
+		for n < 9 {
 			k := strings.IndexByte(rest, '\t')
 			if k < 0 {
 				f[n] = rest
@@ -337,32 +356,53 @@ func (g *Gazetteer) loadCities() error {
 			f[n], rest = rest[:k], rest[k+1:]
 			n++
 		}
-		if n != 8 || strings.IndexByte(f[7], '\t') >= 0 {
-			return fmt.Errorf("%s:%d: want 8 fields", name, ln)
+		if n != 9 || strings.IndexByte(f[8], '\t') >= 0 {
+			return fmt.Errorf("%s:%d: want 9 fields", name, ln)
 		}
-		id, err1 := strconv.Atoi(f[0])
-		pop, err2 := strconv.Atoi(f[5])
-		lat, lon, err3 := parseLatLon(f[:], 6)
+		if len(g.cityKeys) > 0 && f[0] < g.cityKeys[len(g.cityKeys)-1] {
+			return fmt.Errorf("%s:%d: key %q out of order (rebuild with dyad gazetteer build)", name, ln, f[0])
+		}
+		id, err1 := strconv.Atoi(f[1])
+		pop, err2 := strconv.Atoi(f[6])
+		lat, lon, err3 := parseLatLon(f[:], 7)
 		if err1 != nil || err2 != nil || err3 != nil {
 			return fmt.Errorf("%s:%d: bad number in %q", name, ln, line)
 		}
-		c := Candidate{GeonameID: id, Name: f[1], Country: f[2], FCode: f[3], Admin1: f[4], Population: pop, Lat: lat, Lon: lon, Kind: KindCity}
-		if k := strings.Index(f[1], ", "); k > 0 {
-			g.add(c, f[1], f[1][:k]) // "Washington, D.C." is also "Washington"
-		} else {
-			g.addOne(c, f[1])
+		i := int32(len(g.entries))
+		g.entries = append(g.entries, Candidate{GeonameID: id, Name: f[2], Country: f[3], FCode: f[4], Admin1: f[5], Population: pop, Lat: lat, Lon: lon, Kind: KindCity})
+		g.cityKeys = append(g.cityKeys, f[0])
+		if k := strings.Index(f[2], ", "); k > 0 {
+			pk := Normalize(f[2][:k]) // "Washington, D.C." is also "Washington"
+			g.byName[pk] = append(g.byName[pk], i)
 		}
 	}
 	return nil
 }
 
-// addOne is add for a single name, without the duplicate check.
-func (g *Gazetteer) addOne(c Candidate, name string) {
-	i := int32(len(g.entries))
-	g.entries = append(g.entries, c)
-	if k := Normalize(name); k != "" {
-		g.byName[k] = append(g.byName[k], i)
+// cityRange returns the entry indices [lo, hi) of the cities with key.
+func (g *Gazetteer) cityRange(key string) (int, int) {
+	lo := sort.SearchStrings(g.cityKeys, key)
+	hi := lo
+	for hi < len(g.cityKeys) && g.cityKeys[hi] == key {
+		hi++
 	}
+	return g.cityBase + lo, g.cityBase + hi
+}
+
+// ids returns the indices of every entry with lookup key key. The result
+// must not be modified.
+func (g *Gazetteer) ids(key string) []int32 {
+	m := g.byName[key]
+	lo, hi := g.cityRange(key)
+	if lo == hi {
+		return m
+	}
+	out := make([]int32, 0, len(m)+hi-lo)
+	out = append(out, m...)
+	for i := lo; i < hi; i++ {
+		out = append(out, int32(i))
+	}
+	return out
 }
 
 // Len is the number of entries (places, divisions and countries).
@@ -372,7 +412,7 @@ func (g *Gazetteer) Len() int { return len(g.entries) }
 // (case, diacritics, punctuation and "St."/"Saint" insensitive), countries
 // and divisions first, then places by decreasing population.
 func (g *Gazetteer) Lookup(name string) []Candidate {
-	ix := g.byName[Normalize(name)]
+	ix := g.ids(Normalize(name))
 	out := make([]Candidate, len(ix))
 	for i, j := range ix {
 		out[i] = g.entries[j]
@@ -412,7 +452,13 @@ func (g *Gazetteer) Admin1(country, code string) (Candidate, bool) {
 	return g.entries[i], true
 }
 
-func (g *Gazetteer) has(key string) bool { _, ok := g.byName[key]; return ok }
+func (g *Gazetteer) has(key string) bool {
+	if _, ok := g.byName[key]; ok {
+		return true
+	}
+	lo, hi := g.cityRange(key)
+	return lo < hi
+}
 
 // Normalize maps a place name to its lookup key: lower case, Latin
 // diacritics folded, punctuation dropped (apostrophes and periods removed,

@@ -409,3 +409,39 @@ func TestAdmin1Seats(t *testing.T) {
 		t.Errorf("%d of %d seats not found", missing, total)
 	}
 }
+
+// TestResolveWithNER checks that entity tags, when present, decide the
+// candidate spans: a LOC span is resolved, a PER span never is.
+func TestResolveWithNER(t *testing.T) {
+	r := NewResolver(gaz(t))
+	doc := SimpleSegment("ner", "Paris Hilton flew to Paris and then to Kant .")
+	tags := []string{"B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "O", "B-LOC", "O"}
+	toks := doc.Sentences[0].Tokens
+	if len(toks) != len(tags) {
+		t.Fatalf("%d tokens", len(toks))
+	}
+	for i := range toks {
+		toks[i].Ent = tags[i]
+	}
+	ps := r.Resolve(doc)
+	if len(ps) != 2 || ps[0].Start != toks[4].Start || ps[0].CountryCode != "FR" || ps[1].Text != "Kant" {
+		t.Fatalf("got %+v", ps)
+	}
+}
+
+func TestDatelineCountry(t *testing.T) {
+	r := NewResolver(gaz(t))
+	for dl, want := range map[string]string{
+		"BISHKEK, Kyrgyzstan —": "KG",
+		"MOSCOW (Reuters) -":    "RU",
+		"MACON, Ga. (AP) —":     "US",
+		"PARIS, Texas —":        "US",
+		"PARIS —":               "FR",
+		"KYIV, Ukraine:":        "UA",
+		"NOWHERE-LAND —":        "",
+	} {
+		if got := r.DatelineCountry(dl); got != want {
+			t.Errorf("DatelineCountry(%q) = %q, want %q", dl, got, want)
+		}
+	}
+}

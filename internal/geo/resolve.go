@@ -115,7 +115,7 @@ func (r *Resolver) fillCandidates(m *mention) {
 			return
 		}
 	}
-	if ix := g.byName[m.key]; len(ix) > 0 {
+	if ix := g.ids(m.key); len(ix) > 0 {
 		m.cands = ix
 		return
 	}
@@ -131,13 +131,13 @@ func (r *Resolver) fillCandidates(m *mention) {
 	for _, w := range countyWords {
 		if strings.HasSuffix(m.key, w) {
 			m.county = strings.TrimSuffix(m.key, w)
-			m.cands = g.byName[m.county]
+			m.cands = g.ids(m.county)
 			return
 		}
 	}
 	for _, p := range []string{"the ", "downtown ", "north ", "south ", "east ", "west ", "northern ", "southern ", "eastern ", "western ", "central ", "greater "} {
 		if strings.HasPrefix(m.key, p) {
-			if ix := g.byName[strings.TrimPrefix(m.key, p)]; len(ix) > 0 {
+			if ix := g.ids(strings.TrimPrefix(m.key, p)); len(ix) > 0 {
 				m.cands = ix
 				return
 			}
@@ -145,7 +145,7 @@ func (r *Resolver) fillCandidates(m *mention) {
 	}
 	for _, s := range []string{" city", " state", " province", " region", " area"} {
 		if strings.HasSuffix(m.key, s) {
-			if ix := g.byName[strings.TrimSuffix(m.key, s)]; len(ix) > 0 {
+			if ix := g.ids(strings.TrimSuffix(m.key, s)); len(ix) > 0 {
 				m.cands = ix
 				return
 			}
@@ -179,7 +179,7 @@ func (r *Resolver) patternHints(s *dyad.Sentence, m *mention) {
 			best = g.entries[i].Country + "." + g.entries[i].Admin1
 			continue
 		}
-		for _, i := range g.byName[name] {
+		for _, i := range g.ids(name) {
 			e := g.entries[i]
 			switch e.Kind {
 			case KindAdmin1:
@@ -494,6 +494,10 @@ func (r *Resolver) resolve(ms []*mention, fallback bool) {
 		for _, v := range aFocus {
 			aTot += v
 		}
+		var as []anchor
+		if pass > 0 {
+			as = r.anchors(ms)
+		}
 		for _, m := range ms {
 			if len(m.cands) == 0 {
 				continue
@@ -528,7 +532,7 @@ func (r *Resolver) resolve(ms []*mention, fallback bool) {
 					}
 				}
 				if pass > 0 && e.Kind == KindCity {
-					s += r.proximity(ms, m, e)
+					s += proximity(as, m, e)
 				}
 				scores[ci] = s
 			}
@@ -561,23 +565,47 @@ func (r *Resolver) resolve(ms []*mention, fallback bool) {
 	}
 }
 
-// proximity rewards a candidate near the places other mentions resolved to.
-func (r *Resolver) proximity(ms []*mention, self *mention, e *Candidate) float64 {
-	s := 0.0
-	n := 0
+// anchor is a resolved city mention that pulls nearby candidates.
+type anchor struct {
+	key      string
+	lat, lon float64
+	conf     float64
+}
+
+func (r *Resolver) anchors(ms []*mention) []anchor {
+	var out []anchor
 	for _, o := range ms {
-		if o == self || o.best < 0 || o.key == self.key {
+		if o.best < 0 {
 			continue
 		}
 		oe := &r.g.entries[o.cands[o.best]]
 		if oe.Kind != KindCity {
 			continue
 		}
-		d := haversineKm(e.Lat, e.Lon, oe.Lat, oe.Lon)
-		s += o.conf * math.Exp(-d/150)
+		out = append(out, anchor{o.key, oe.Lat, oe.Lon, o.conf})
+	}
+	return out
+}
+
+// proximity rewards a candidate near the places other mentions resolved to.
+func proximity(as []anchor, self *mention, e *Candidate) float64 {
+	s := 0.0
+	n := 0
+	for i := range as {
+		a := &as[i]
+		if a.key == self.key {
+			continue
+		}
 		n++
 		if n > 30 {
 			break
+		}
+		if math.Abs(a.lat-e.Lat) > 8 { // beyond ~900 km the pull is nil
+			continue
+		}
+		d := haversineKm(e.Lat, e.Lon, a.lat, a.lon)
+		if d < 900 {
+			s += a.conf * math.Exp(-d/150)
 		}
 	}
 	return 3 * math.Min(1, s)
