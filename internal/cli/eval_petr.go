@@ -22,7 +22,9 @@ in --dicts DIR) are converted into dyad's formats in a temporary directory
 and a pipeline is built with ONLY those dictionaries (no built-in actors or
 patterns). Each record's text is coded as one document dated with the
 record's date, after the story- and sentence-level discards are applied.
-A record passes when dyad's set of (source, target, event) equals the
+With --require-dyad (the default, as in PETRARCH's shipped configuration),
+produced codings without a target are dropped before comparing. A record
+passes when dyad's set of (source, target, event) equals the
 expected set; actor codes compare with PETRARCH's "---" (no country)
 removed, so "---GOV" = "GOV" and "---" = no target. noevents records pass
 with no events; error records must be discarded (story/sentence discards)
@@ -40,10 +42,12 @@ Flags:
 // petrReport is the JSON output of dyad eval petr.
 type petrReport struct {
 	*petr.Result
-	Prefixes   []petr.CategoryResult `json:"id_prefixes"`
-	Dicts      []string              `json:"dictionaries"`
-	TriggerExt bool                  `json:"trigger_ext"`
-	Conversion struct {
+	Prefixes    []petr.CategoryResult `json:"id_prefixes"`
+	Dicts       []string              `json:"dictionaries"`
+	TriggerExt  bool                  `json:"trigger_ext"`
+	LooseGaps   bool                  `json:"loose_gaps"`
+	RequireDyad bool                  `json:"require_dyad"`
+	Conversion  struct {
 		Actors   petr.ActorStats `json:"actors"`
 		Verbs    petr.VerbStats  `json:"verbs"`
 		Warnings int             `json:"warnings"`
@@ -58,6 +62,8 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	keep := fs.String("keep", "", "write the converted dictionaries into `DIR` and keep them")
 	ext := fs.String("trigger-ext", "auto", "convert patterns with words before the verb with @trigger: auto, on, off")
 	noModels := fs.Bool("no-models", false, "skip the tagger, parser and NER")
+	loose := fs.Bool("loose-gaps", false, "convert PETRARCH's blank connectors between pattern words into '*' gaps")
+	requireDyad := fs.Bool("require-dyad", true, "drop produced codings without a target before comparing (PETRARCH's require_dyad option, on in its shipped config)")
 	if code, exit := parseFlags(fs, args); exit {
 		return code
 	}
@@ -98,7 +104,7 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	opt, err := verbOptions(ont, *ext)
+	opt, err := verbOptions(ont, *ext, *loose)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dyad eval petr: %v\n", err)
 		return 2
@@ -131,13 +137,23 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 		if err != nil {
 			return petr.Outcome{}, fmt.Errorf("%s:%d: record %s: %w", name, rec.Line, rec.ID, err)
 		}
-		return petr.Outcome{Codings: eventCodings(evs)}, nil
+		cs := eventCodings(evs)
+		if *requireDyad {
+			kept := cs[:0]
+			for _, c := range cs {
+				if c.Target != "" {
+					kept = append(kept, c)
+				}
+			}
+			cs = kept
+		}
+		return petr.Outcome{Codings: cs}, nil
 	})
 	if err != nil {
 		return fail(err)
 	}
 	if *asJSON {
-		rep := petrReport{Result: res, Dicts: files, TriggerExt: opt.TriggerExt, Prefixes: idPrefixes(recs, res)}
+		rep := petrReport{Result: res, Dicts: files, TriggerExt: opt.TriggerExt, LooseGaps: *loose, RequireDyad: *requireDyad, Prefixes: idPrefixes(recs, res)}
 		rep.Conversion.Actors, rep.Conversion.Verbs = conv.Actors, conv.Verbs
 		rep.Conversion.Warnings = len(d.Warnings) + len(conv.Warnings)
 		return writeJSON(env, rep)

@@ -256,8 +256,14 @@ func ConvertActors(w io.Writer, acts *Actors, ags *Agents, source string) (Actor
 	return st, warns, err
 }
 
-// smallWords stay lower-case inside a title-cased name.
-var smallWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "de": true, "la": true, "al": true, "el": true, "in": true, "on": true}
+// smallWord reports words that stay lower-case inside a title-cased name.
+func smallWord(w string) bool {
+	switch w {
+	case "of", "the", "and", "for", "de", "la", "al", "el", "in", "on":
+		return true
+	}
+	return false
+}
 
 // titleCase writes upper-case words as a name: "MINAS TIRITH" -> "Minas
 // Tirith", "BARAD-DUR" -> "Barad-Dur"; with small, function words after the
@@ -266,7 +272,7 @@ func titleCase(words []string, small bool) string {
 	out := make([]string, len(words))
 	for i, w := range words {
 		lw := strings.ToLower(w)
-		if small && i > 0 && smallWords[lw] {
+		if small && i > 0 && smallWord(lw) {
 			out[i] = lw
 			continue
 		}

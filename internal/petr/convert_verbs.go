@@ -17,6 +17,11 @@ type VerbOptions struct {
 	// `@trigger` extension. Without it such patterns are dropped with a
 	// warning.
 	TriggerExt bool
+	// LooseGaps writes a PETRARCH blank connector between pattern words
+	// (other words may come between) as dyad's '*' gap; without it, words
+	// are consecutive apart from the determiners, adjectives, adverbs and
+	// numbers dyad skips on its own.
+	LooseGaps bool
 	// MaxExpansions caps the patterns one PETRARCH pattern may expand into
 	// through multi-word synset members (default 64).
 	MaxExpansions int
@@ -229,8 +234,26 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 				}
 				sym := false
 				var preLists, postLists [][][]string
-				for _, e := range p.Before {
-					preLists = append(preLists, alts(e, true, &sym))
+				gap := func(l [][]string, front bool) [][]string {
+					out := make([][]string, len(l))
+					for i, a := range l {
+						if front {
+							out[i] = append([]string{"*"}, a...)
+						} else {
+							out[i] = append(append([]string(nil), a...), "*")
+						}
+					}
+					return out
+				}
+				for k, e := range p.Before {
+					l := alts(e, true, &sym)
+					if opt.LooseGaps && k > 0 && !e.Tight && e.Kind != ElCompound && p.Before[k-1].Kind != ElCompound {
+						l = gap(l, true)
+					}
+					preLists = append(preLists, l)
+				}
+				if opt.LooseGaps && len(p.Before) > 0 && !p.VerbTight && len(mwPre) == 0 && p.Before[len(p.Before)-1].Kind != ElCompound {
+					preLists[len(preLists)-1] = gap(preLists[len(preLists)-1], false)
 				}
 				for _, x := range mwPre {
 					preLists = append(preLists, [][]string{{x}})
@@ -238,8 +261,12 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 				for _, x := range mwPost {
 					postLists = append(postLists, [][]string{{x}})
 				}
-				for _, e := range p.After {
-					postLists = append(postLists, alts(e, false, &sym))
+				for k, e := range p.After {
+					l := alts(e, false, &sym)
+					if opt.LooseGaps && !e.Tight && (k > 0 || len(mwPost) == 0) {
+						l = gap(l, true)
+					}
+					postLists = append(postLists, l)
 				}
 				if sym {
 					st.Compound++

@@ -2,17 +2,78 @@ package petr
 
 import "strings"
 
-// irregularVerbs maps irregular past forms that occur as PETRARCH verb
+// irregularVerb maps irregular past forms that occur as PETRARCH verb
 // entries to their lemma.
-var irregularVerbs = map[string]string{
-	"said": "say", "says": "say", "met": "meet", "left": "leave", "held": "hold", "fought": "fight",
-	"sank": "sink", "sunk": "sink", "shot": "shoot", "sought": "seek", "paid": "pay", "made": "make",
-	"began": "begin", "begun": "begin", "lent": "lend", "drawn": "draw", "drew": "draw", "won": "win",
-	"risen": "rise", "rose": "rise", "found": "find", "broke": "break", "broken": "break",
-	"has": "have", "had": "have", "went": "go", "gone": "go", "gave": "give", "given": "give",
-	"took": "take", "taken": "take", "withdrew": "withdraw", "withdrawn": "withdraw", "struck": "strike",
-	"sent": "send", "told": "tell", "brought": "bring", "bought": "buy", "sold": "sell", "kept": "keep",
-	"led": "lead", "fled": "flee", "spoke": "speak", "spoken": "speak", "wound": "wound",
+func irregularVerb(w string) (string, bool) {
+	switch w {
+	case "said", "says":
+		return "say", true
+	case "met":
+		return "meet", true
+	case "left":
+		return "leave", true
+	case "held":
+		return "hold", true
+	case "fought":
+		return "fight", true
+	case "sank", "sunk":
+		return "sink", true
+	case "shot":
+		return "shoot", true
+	case "sought":
+		return "seek", true
+	case "paid":
+		return "pay", true
+	case "made":
+		return "make", true
+	case "began", "begun":
+		return "begin", true
+	case "lent":
+		return "lend", true
+	case "drawn", "drew":
+		return "draw", true
+	case "won":
+		return "win", true
+	case "risen", "rose":
+		return "rise", true
+	case "found":
+		return "find", true
+	case "broke", "broken":
+		return "break", true
+	case "has", "had":
+		return "have", true
+	case "went", "gone":
+		return "go", true
+	case "gave", "given":
+		return "give", true
+	case "took", "taken":
+		return "take", true
+	case "withdrew", "withdrawn":
+		return "withdraw", true
+	case "struck":
+		return "strike", true
+	case "sent":
+		return "send", true
+	case "told":
+		return "tell", true
+	case "brought":
+		return "bring", true
+	case "bought":
+		return "buy", true
+	case "sold":
+		return "sell", true
+	case "kept":
+		return "keep", true
+	case "led":
+		return "lead", true
+	case "fled":
+		return "flee", true
+	case "spoke", "spoken":
+		return "speak", true
+	case "wound":
+		return "wound", true
+	}
+	return "", false
 }
 
 // lemmaCandidates returns the possible lemmas of an upper- or lower-case
@@ -32,7 +93,7 @@ func lemmaCandidates(w string) []string {
 		}
 		out = append(out, s)
 	}
-	if l, ok := irregularVerbs[w]; ok {
+	if l, ok := irregularVerb(w); ok {
 		add(l)
 		return out
 	}

@@ -173,7 +173,11 @@ func readVerbs(name string, r io.Reader, v2 bool) (*Verbs, error) {
 				warn(ln.n, "synset %s defined again; the later definition is used from here on", label)
 			}
 			syn = &Synset{Name: label, NoPlural: np, Line: ln.n}
-		case s[0] == '-':
+		case s[0] == '-' || s[0] == '*':
+			if s[0] == '*' {
+				warn(ln.n, "pattern line without the leading '-'; read as a pattern")
+				s = "- " + s
+			}
 			if blk == nil {
 				return nil, fail("pattern before any --- VERB --- block header")
 			}
@@ -192,10 +196,16 @@ func readVerbs(name string, r io.Reader, v2 bool) (*Verbs, error) {
 				warn(ln.n, "pattern with a TABARI disjunction {...} skipped (PETRARCH skips these too)")
 				continue
 			}
+			undefined := ""
 			for _, e := range append(append([]Elem(nil), p.Before...), p.After...) {
 				if e.Kind == ElSynset && v.Synset(e.Text) == nil {
-					return nil, fail("undefined synset %s (define it above its first use)", e.Text)
+					undefined = e.Text
 				}
+			}
+			if undefined != "" {
+				// PETRARCH ignores such patterns; say so.
+				warn(ln.n, "pattern uses the undefined synset %s (define it above its first use); skipped", undefined)
+				continue
 			}
 			blk.Patterns = append(blk.Patterns, *p)
 		default:
