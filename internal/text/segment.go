@@ -5,6 +5,27 @@
 // recognises wire datelines ("BISHKEK, March 14 (Reuters) -") at the start
 // of an article body.
 //
+// Tokens: clitics split off ("do"+"n't", "ca"+"n't", "Putin"+"'s",
+// "I"+"'m", "ministers"+"'"); punctuation is split, runs such as "...",
+// "?!", "--" are one token; hyphenated compounds are split ("15"+"-"+"year")
+// except after prefixes ("e-mail", "non-aligned", "pro-Western") and in
+// dates and phone numbers ("2025-03-14"); numbers ("3.5", "1,000", "10:30",
+// "9/11"), URLs, e-mail addresses, handles and hashtags stay whole; "$5"
+// and "20%" split; abbreviations keep their period ("U.S.", "Gen.",
+// "Jan.", "e.g.", initials) except at the end of a sentence, where the
+// period becomes its own token as in EWT ("Inc"+"."). Token.Norm holds the
+// straightened form of curly quotes and apostrophes (“ ” → ", ’s → 's) and
+// "…" → "...".
+//
+// Sentences end at ".", "?", "!" and "..." (with any closing quotes and
+// brackets) before a word that can start a sentence; after an abbreviation
+// or initial only before a capitalised function word or pronoun ("in the
+// U.S. The president"); never after a title ("Gen.", "Mr."). Paragraphs
+// are separated by blank lines; a single newline also ends a paragraph
+// when the next line is indented or a bullet, when the line before looks
+// like a title (no final punctuation, short or in title case), or, in a
+// text without blank lines, when the line before ends a sentence.
+//
 // Any byte input gives a result: invalid UTF-8 stays inside tokens, control
 // characters separate them, and nothing panics.
 package text
