@@ -387,3 +387,31 @@ func TestZeroDictionary(t *testing.T) {
 		t.Error("nil dictionary found mentions")
 	}
 }
+
+func FuzzFind(f *testing.F) {
+	d, err := Builtin()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range benchSentences[:8] {
+		f.Add(s)
+	}
+	f.Add("THE U.S. AND 'S 'S OF THE")
+	f.Add("former ex- the the Kremlin's of of Russia")
+	f.Fuzz(func(t *testing.T, text string) {
+		s := sentence(text)
+		prev := 0
+		for _, m := range d.Find(s, day("2020-06-01")) {
+			if m.Start < prev || m.End <= m.Start || m.End > len(s.Tokens) {
+				t.Fatalf("bad or overlapping mention %+v (prev end %d)", m, prev)
+			}
+			if m.Ref.Start < 0 || m.Ref.End > len(text) || text[m.Ref.Start:m.Ref.End] != m.Ref.Text {
+				t.Fatalf("offsets %d:%d do not give %q", m.Ref.Start, m.Ref.End, m.Ref.Text)
+			}
+			if m.Ref.Code == "" || m.Kind == "" {
+				t.Fatalf("empty code or kind: %+v", m)
+			}
+			prev = m.End
+		}
+	})
+}
