@@ -166,3 +166,36 @@ func TestBuiltinFind(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinPeopleShadowNoName checks that no person name in the built-in
+// people file equals a country, igo or org name (people load last, so such
+// a name would silently stop coding the country).
+func TestBuiltinPeopleShadowNoName(t *testing.T) {
+	d, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	for _, e := range d.Entries() {
+		if e.Kind == KindPerson || e.Kind == KindAgent {
+			continue
+		}
+		all := append(append(append(append([]string{e.Name}, e.Aliases...), e.Adjs...), e.Capitals...), e.People...)
+		for _, in := range e.Insts {
+			all = append(all, in.Name)
+		}
+		for _, n := range all {
+			names[patternKey(n, false)] = e.Kind + " " + e.Key
+		}
+	}
+	for _, e := range d.Entries() {
+		if e.Kind != KindPerson {
+			continue
+		}
+		for _, n := range append([]string{e.Key}, e.Aliases...) {
+			if o, ok := names[patternKey(n, false)]; ok {
+				t.Errorf("%s:%d: person %q name %q shadows %s", e.File, e.Line, e.Key, n, o)
+			}
+		}
+	}
+}

@@ -45,6 +45,7 @@ func (d *Dictionary) Find(s *dyad.Sentence, date time.Time) []Mention {
 		}
 	}
 	m.caps = shouting(m.forms)
+	m.title = titleCase(m.forms)
 	for i := range m.forms {
 		m.ends[i], m.tg[i] = m.ix.longest(m.forms, i, m.caps)
 	}
@@ -76,6 +77,7 @@ type matcher struct {
 	tg     []*target
 	hasNER bool
 	caps   bool // the sentence is in capitals
+	title  bool // the sentence is in title case ("Russian Troops Enter Town")
 }
 
 // shouting reports whether a sentence is written in capitals (a wire
@@ -98,6 +100,36 @@ func shouting(forms []string) bool {
 		}
 	}
 	return words >= 3
+}
+
+// titleCase reports whether a sentence is in title case, as many
+// headlines are ("Russian President Says Troops Will Stay"): at least
+// three words and none lower-case except short function words. There a
+// capitalised word is no sign of a name.
+func titleCase(forms []string) bool {
+	words := 0
+	for _, f := range forms {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if unicode.IsLower(r) {
+			switch f {
+			case "a", "an", "the", "of", "in", "on", "to", "for", "at", "by", "and", "or", "as", "vs", "with", "from":
+				continue
+			}
+			return false
+		}
+		words++
+	}
+	return words >= 3
+}
+
+// plural reports whether an agent is a plural noun ("troops"), which is
+// not followed by a person's name.
+func (m *matcher) plural(a span) bool {
+	w := strings.ToLower(m.forms[a.end-1])
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us")
 }
 
 func normForm(f string) string {
@@ -209,7 +241,7 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 		if t := m.at(j); t != nil && t.use == usePerson && !(mod != nil && mod.start == j) {
 			person = &span{j, m.ends[j], t}
 			j = m.ends[j]
-		} else if len(agents) > 0 {
+		} else if len(agents) > 0 && !m.plural(agents[len(agents)-1]) {
 			if e, p := m.nameRun(j); e > j {
 				if p != nil {
 					person = p
@@ -453,7 +485,7 @@ func (m *matcher) nameRun(j int) (int, *span) {
 		}
 		return k, nil
 	}
-	if m.caps {
+	if m.caps || m.title {
 		return j, nil // capitals give no clue where a name ends
 	}
 	k := j

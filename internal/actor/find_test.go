@@ -272,6 +272,10 @@ func TestFindComposition(t *testing.T) {
 			"[Russia|RUSLEG|Russia|RUS|LEG|country] [Kyrgyzstan|KGZLEG|Kyrgyzstan|KGZ|LEG|country] [France's lawmakers|FRALEG|France|FRA|LEG|country]"},
 		{"coordination without agent", "2025-01-01", "Russia and France agreed.",
 			"[Russia|RUS|Russia|RUS||country] [France|FRA|France|FRA||country]"},
+		{"title-case headline takes no unknown names", "2025-01-01", "Russian President Says Troops Will Stay",
+			"[Russian President|RUSGOV|Russia|RUS|GOV|country] [Troops|MIL|troops||MIL|agent]"},
+		{"plural agent takes no name", "2025-01-01", "Russian troops Monday entered the town.",
+			"[Russian troops|RUSMIL|Russia|RUS|MIL|country]"},
 		{"zero date picks the open role", "", "Putin spoke.",
 			"[Putin|RUSGOV|Vladimir Putin|RUS|GOV|person]"},
 	}
