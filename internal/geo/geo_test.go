@@ -198,6 +198,10 @@ func TestResolveSpans(t *testing.T) {
 	if ps[1].Name != "Huntsville" || HaversineKm(ps[1].Lat, ps[1].Lon, 30.7235, -95.5508) > 20 {
 		t.Errorf("Huntsville, Texas resolved to %+v", ps[1])
 	}
+	// No county table: Walker County goes to the article's local centre in Texas.
+	if ps[0].Precision != 3 || ps[0].GeonameID != 0 || HaversineKm(ps[0].Lat, ps[0].Lon, 30.7235, -95.5508) > 50 {
+		t.Errorf("Walker County resolved to %+v", ps[0])
+	}
 }
 
 func TestSimpleSegment(t *testing.T) {

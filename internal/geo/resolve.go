@@ -42,6 +42,7 @@ type mention struct {
 	literal      bool
 	feature      bool // a street, river or similar feature named after the place
 	locative     bool // preceded by a locative preposition
+	local        bool // placed at the article's local centre, not at a gazetteer entry
 	best         int  // index into cands, -1 unresolved
 	bestScore    float64
 	conf         float64
@@ -644,8 +645,42 @@ func (r *Resolver) placeCounties(ms []*mention) {
 			e := g.entries[i]
 			m.cands, m.best, m.conf = []int32{i}, 0, 0.2
 			m.lat, m.lon, m.resolved = e.Lat, e.Lon, true
+			if lat, lon, ok := r.localCenter(ms, focus); ok {
+				m.lat, m.lon, m.local = lat, lon, true
+			}
 		}
 	}
+}
+
+// localCenter is the resolved city mention of division focus ("US.TX")
+// closest to all the others (weighted by confidence): the place a local
+// article is about, used for local names the gazetteer lacks.
+func (r *Resolver) localCenter(ms []*mention, focus string) (float64, float64, bool) {
+	type pt struct{ lat, lon, w float64 }
+	var ps []pt
+	for _, m := range ms {
+		if m.best < 0 || m.county != "" || m.conf < 0.3 {
+			continue
+		}
+		e := &r.g.entries[m.cands[m.best]]
+		if e.Kind == KindCity && e.Country+"."+e.Admin1 == focus {
+			ps = append(ps, pt{e.Lat, e.Lon, m.conf})
+		}
+	}
+	if len(ps) == 0 {
+		return 0, 0, false
+	}
+	best, bestSum := 0, math.Inf(1)
+	for i, a := range ps {
+		sum := 0.0
+		for _, b := range ps {
+			sum += b.w * haversineKm(a.lat, a.lon, b.lat, b.lon)
+		}
+		if sum < bestSum {
+			best, bestSum = i, sum
+		}
+	}
+	return ps[best].lat, ps[best].lon, true
 }
 
 // fallbackToFocus places unresolved mentions at the document's dominant
@@ -673,6 +708,9 @@ func (r *Resolver) fallbackToFocus(ms []*mention) {
 			e := g.entries[i]
 			m.lat, m.lon, m.resolved, m.conf = e.Lat, e.Lon, true, 0.1
 			m.cands, m.best = []int32{i}, 0
+			if lat, lon, ok := r.localCenter(ms, bestA); ok {
+				m.lat, m.lon, m.local = lat, lon, true
+			}
 		} else if c, ok := g.countries[bestC]; ok {
 			m.lat, m.lon, m.resolved, m.conf = c.Lat, c.Lon, true, 0.05
 		}
@@ -717,11 +755,13 @@ func (r *Resolver) places(doc *dyad.Document, ms []*mention) []Place {
 		case m.best >= 0:
 			e := &r.g.entries[m.cands[m.best]]
 			p.Name, p.CountryCode, p.GeonameID, p.Precision = e.Name, e.Country, e.GeonameID, e.Precision()
-			if m.county != "" && e.Kind == KindCity {
+			if m.county != "" {
 				p.Precision = 3
 			}
-			if m.conf <= 0.1 && len(m.cands) == 1 && e.Kind == KindAdmin1 && Normalize(e.Name) != m.key {
-				p.Precision = 2
+			if m.local {
+				// a county or local name the gazetteer lacks, put at the place the
+				// article centres on inside division e: not e itself
+				p.Name, p.GeonameID = m.text, 0
 			}
 		case m.demonym != "":
 			c := r.g.countries[m.demonym]
