@@ -151,16 +151,26 @@ func (m *matcher) isAgent(k int) bool {
 	return t != nil && t.use == useAgent
 }
 
-func (m *matcher) isPoss(k int) bool {
+// possLen returns the number of tokens of a possessive marker at k: 1 for
+// "'s" or a bare "'" (Philippines'), 2 for "'" + "s" (E.U.'s split so), 0
+// if there is none.
+func (m *matcher) possLen(k int) int {
 	if k >= len(m.forms) {
-		return false
+		return 0
 	}
 	switch m.forms[k] {
-	case "'s", "'S", "'":
-		return true
+	case "'s", "'S":
+		return 1
+	case "'":
+		if k+1 < len(m.forms) && (m.forms[k+1] == "s" || m.forms[k+1] == "S") {
+			return 2
+		}
+		return 1
 	}
-	return false
+	return 0
 }
+
+func (m *matcher) isPoss(k int) bool { return m.possLen(k) > 0 }
 
 func (m *matcher) word(k int) string {
 	if k >= len(m.forms) {
@@ -173,8 +183,13 @@ func (m *matcher) word(k int) string {
 // reports whether one of them makes the actor an elite (former office).
 func (m *matcher) quals(k int) (int, bool) {
 	eli := false
+	start := k
 	for k < len(m.forms) && m.at(k) == nil {
 		w := m.word(k)
+		if w == "-" && k > start && (m.word(k-1) == "then" || isFormer(m.word(k-1))) {
+			k++ // "then-President", "ex-President" split at the hyphen
+			continue
+		}
 		if isFormer(w) {
 			eli = true
 		} else if !isFiller(w) {
@@ -197,15 +212,17 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 	if t := m.at(k); t != nil && t.use != useAgent {
 		e := m.ends[k]
 		switch {
+		case k >= 2 && m.forms[k-1] == "-" && (m.word(k-2) == "pro" || m.word(k-2) == "anti"):
+			// "pro-Russian separatists": an attitude, not the actor's country.
+			if m.isAgent(e) {
+				j = e
+			}
 		case t.use != usePerson:
 			mod = &span{k, e, t}
-			j = e
-			if m.isPoss(j) {
-				j++
-			}
-		case m.isPoss(e) && m.isAgent(e+1):
+			j = e + m.possLen(e)
+		case m.isPoss(e) && m.isAgent(e+m.possLen(e)):
 			mod = &span{k, e, t}
-			j = e + 1
+			j = e + m.possLen(e)
 		case m.isAgent(e): // "the Biden administration"
 			mod = &span{k, e, t}
 			j = e
@@ -398,10 +415,7 @@ func (m *matcher) sharedAgents(j int) []span {
 		if t == nil || t.use == useAgent || t.use == usePerson || t.e.Kind == KindOrg {
 			return nil
 		}
-		e := m.ends[k]
-		if m.isPoss(e) {
-			e++
-		}
+		e := m.ends[k] + m.possLen(m.ends[k])
 		if m.isAgent(e) {
 			var out []span
 			for m.isAgent(e) {
