@@ -32,10 +32,11 @@ const ModelPath = "internal/tag/model/tagger.bin.gz"
 
 // Tagger assigns UPOS, XPOS and lemmas. It is safe for concurrent use.
 type Tagger struct {
-	upos, xpos []string          // per class
-	dict       map[string]uint16 // frequent unambiguous forms -> class
-	model      *ap.Model         // left-to-right pass
-	first      *ap.Model         // right-to-left first pass, or nil
+	upos, xpos []string            // per class
+	dict       map[string]uint16   // frequent unambiguous forms -> class
+	amb        map[string][]uint16 // frequent forms -> the classes seen with them
+	model      *ap.Model           // left-to-right pass
+	first      *ap.Model           // right-to-left first pass, or nil
 	lem        *Lemmatizer
 	pool       sync.Pool
 }
@@ -130,6 +131,7 @@ func (t *Tagger) get() *scratch {
 
 type scorer interface {
 	Score(keys []uint32, scores []float32)
+	ScoreSubset(keys []uint32, scores []float32, cands []uint16)
 }
 
 // decode tags sc.words/sc.forms into sc.pred: a right-to-left first pass
@@ -172,10 +174,25 @@ func (t *Tagger) pass(sc *scratch, m scorer, rev bool, first []uint16, out []uin
 		for j := range sc.scores {
 			sc.scores[j] = 0
 		}
-		m.Score(sc.keys, sc.scores)
-		out[i] = uint16(argmax(sc.scores))
+		if cands := t.amb[sc.forms[i]]; cands != nil {
+			m.ScoreSubset(sc.keys, sc.scores, cands)
+			out[i] = argmaxOf(sc.scores, cands)
+		} else {
+			m.Score(sc.keys, sc.scores)
+			out[i] = uint16(argmax(sc.scores))
+		}
 	}
 	return out
+}
+
+func argmaxOf(s []float32, cands []uint16) uint16 {
+	b := cands[0]
+	for _, c := range cands[1:] {
+		if s[c] > s[b] {
+			b = c
+		}
+	}
+	return b
 }
 
 func argmax(s []float32) int {
@@ -215,6 +232,19 @@ func (t *Tagger) Encode(w io.Writer) error {
 	for _, f := range forms {
 		putS(f)
 		putU(uint64(t.dict[f]))
+	}
+	forms = forms[:0]
+	for f := range t.amb {
+		forms = append(forms, f)
+	}
+	sort.Strings(forms)
+	putU(uint64(len(forms)))
+	for _, f := range forms {
+		putS(f)
+		putU(uint64(len(t.amb[f])))
+		for _, c := range t.amb[f] {
+			putU(uint64(c))
+		}
 	}
 	// Lemma dictionary: only entries the rules do not already get right.
 	fallback := &Lemmatizer{dict: nil, rules: t.lem.rules, irr: t.lem.irr}
@@ -317,6 +347,30 @@ func Decode(ctx context.Context, name string, r io.Reader) (*Tagger, error) {
 			return fail("tag dictionary", errOr(err, "bad class"))
 		}
 		t.dict[f] = uint16(c)
+	}
+	na, err := getU()
+	if err != nil {
+		return fail("ambiguity classes", err)
+	}
+	t.amb = make(map[string][]uint16, na)
+	for i := uint64(0); i < na; i++ {
+		f, err := getS()
+		if err != nil {
+			return fail("ambiguity classes", err)
+		}
+		k, err := getU()
+		if err != nil || k == 0 || k > nc {
+			return fail("ambiguity classes", errOr(err, "bad count"))
+		}
+		cs := make([]uint16, k)
+		for j := range cs {
+			c, err := getU()
+			if err != nil || c >= nc {
+				return fail("ambiguity classes", errOr(err, "bad class"))
+			}
+			cs[j] = uint16(c)
+		}
+		t.amb[f] = cs
 	}
 	if ctx.Err() != nil {
 		return nil, ctx.Err()

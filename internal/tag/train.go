@@ -17,6 +17,7 @@ type TrainConfig struct {
 	Seed       int64
 	Iters      int     // passes over the training data
 	DictFreq   int     // minimum count for a form to enter the tag dictionary
+	AmbFreq    int     // minimum count for a form to be restricted to the tags seen with it (0: off)
 	DictPurity float64 // minimum share of the form's most frequent tag
 	Prune      float32 // drop averaged weights with smaller magnitude
 	Folds      int     // jackknife folds for the right-to-left first pass; < 2 means one pass
@@ -24,7 +25,7 @@ type TrainConfig struct {
 
 // DefaultTrainConfig reproduces the shipped model.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Seed: 1, Iters: 5, DictFreq: 20, DictPurity: 0.995, Prune: 0.01, Folds: 4}
+	return TrainConfig{Seed: 1, Iters: 5, DictFreq: 20, DictPurity: 0.995, AmbFreq: 10, Prune: 0.01, Folds: 4}
 }
 
 // Score is tagging accuracy on a set of sentences.
@@ -86,7 +87,7 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 		}
 	}
 	sort.Strings(names)
-	t := &Tagger{dict: map[string]uint16{}}
+	t := &Tagger{dict: map[string]uint16{}, amb: map[string][]uint16{}}
 	for i, k := range names {
 		classOf[k] = uint16(i)
 		j := 0
@@ -123,6 +124,13 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 		}
 		if tot >= cfg.DictFreq && float64(best) >= cfg.DictPurity*float64(tot) {
 			t.dict[f] = bc
+		} else if cfg.AmbFreq > 0 && tot >= cfg.AmbFreq {
+			var cs []uint16
+			for c := range m {
+				cs = append(cs, c)
+			}
+			sort.Slice(cs, func(a, b int) bool { return cs[a] < cs[b] })
+			t.amb[f] = cs
 		}
 	}
 	t.lem = TrainLemmatizer(lex)
@@ -257,7 +265,12 @@ func (t *Tagger) trainPass(ctx context.Context, cfg TrainConfig, data []example,
 					scores[j] = 0
 				}
 				tr.Score(keys, scores)
-				p := uint16(argmax(scores))
+				var p uint16
+				if cands := t.amb[e.forms[i]]; cands != nil {
+					p = argmaxOf(scores, cands)
+				} else {
+					p = uint16(argmax(scores))
+				}
 				tr.Tick()
 				if p != e.gold[i] {
 					tr.Update(keys, int(e.gold[i]), 1)

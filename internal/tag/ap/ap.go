@@ -276,6 +276,38 @@ func (m *Model) Score(keys []uint32, scores []float32) {
 	}
 }
 
+// ScoreSubset is Score for callers that only need the scores of the
+// classes in cands: dense rows add only those entries (other entries of
+// scores are left partial).
+func (m *Model) ScoreSubset(keys []uint32, scores []float32, cands []uint16) {
+	nc := m.NClass
+	scores = scores[:nc]
+	for _, k := range keys {
+		f := m.lookup(k)
+		if f < 0 {
+			continue
+		}
+		if d := m.dense[f]; d >= 0 {
+			row := m.rows[d : int(d)+nc]
+			for _, c := range cands {
+				scores[c] += row[c]
+			}
+			continue
+		}
+		a, b := m.start[f], m.start[f+1]
+		cls := m.cls[a:b]
+		w := m.w[a:b]
+		for j, c := range cls {
+			scores[c] += w[j]
+		}
+	}
+}
+
+// ScoreSubset on a trainer scores every class.
+func (t *Trainer) ScoreSubset(keys []uint32, scores []float32, cands []uint16) {
+	t.Score(keys, scores)
+}
+
 const magic = "dyad-ap1"
 
 // Encode writes m: weights are quantised to int16 with one scale for the
