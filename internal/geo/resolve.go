@@ -72,7 +72,7 @@ func (r *Resolver) ResolveSpans(doc *dyad.Document, spans []Span) []Place {
 		}
 		m := &mention{start: sp.Start, end: sp.End, text: doc.Text[sp.Start:sp.End], literal: true, best: -1, sent: -1}
 		r.locateTokens(doc, m)
-		r.fillCandidates(m)
+		r.fillCandidates(m, true)
 		ms = append(ms, m)
 	}
 	r.resolve(ms, true)
@@ -106,8 +106,10 @@ func (r *Resolver) locateTokens(doc *dyad.Document, m *mention) {
 
 var countyWords = []string{" county", " parish", " borough", " township", " twp"}
 
-// fillCandidates looks m's text up, trying demonyms and "X County" forms.
-func (r *Resolver) fillCandidates(m *mention) {
+// fillCandidates looks m's text up, trying demonyms and "X County" forms;
+// lenient (for spans known to be toponyms) also strips words such as
+// "the", "northern" or "province" to find a match.
+func (r *Resolver) fillCandidates(m *mention, lenient bool) {
 	g := r.g
 	m.key = Normalize(m.text)
 	if strings.Contains(m.text, ".") {
@@ -131,10 +133,17 @@ func (r *Resolver) fillCandidates(m *mention) {
 	}
 	for _, w := range countyWords {
 		if strings.HasSuffix(m.key, w) {
-			m.county = strings.TrimSuffix(m.key, w)
+			base := strings.TrimSuffix(m.key, w)
+			if !lenient && (strings.Count(base, " ") > 2 || strings.Contains(" "+base+" ", " of ")) {
+				return
+			}
+			m.county = base
 			m.cands = g.ids(m.county)
 			return
 		}
+	}
+	if !lenient {
+		return
 	}
 	for _, p := range []string{"the ", "downtown ", "north ", "south ", "east ", "west ", "northern ", "southern ", "eastern ", "western ", "central ", "greater "} {
 		if strings.HasPrefix(m.key, p) {
@@ -270,7 +279,7 @@ func (r *Resolver) recognize(doc *dyad.Document) []*mention {
 				}
 				cand := &mention{sent: si, t0: i, t1: j, start: toks[i].Start, end: toks[j-1].End, literal: true, best: -1}
 				cand.text = doc.Text[cand.start:cand.end]
-				r.fillCandidates(cand)
+				r.fillCandidates(cand, false)
 				if len(cand.cands) > 0 || cand.demonym != "" || cand.county != "" || (tagged && j == maxJ) {
 					m, bestJ = cand, j
 					break
@@ -312,10 +321,23 @@ func (r *Resolver) recognize(doc *dyad.Document) []*mention {
 					i = bestJ - 1
 					continue
 				}
-				if single && lx.firstNames[low] && next != "" && isCap(next) && !g.has(Normalize(next)) {
-					// "David Welch": a given name followed by a surname.
-					persons[Normalize(next)] = true
-					i = bestJ
+				if single && lx.firstNames[low] && !big && !m.locative {
+					// "David Welch", "his wife, Amelia,": a given name.
+					if next != "" && isCap(next) {
+						persons[Normalize(next)] = true
+						i = bestJ
+					} else {
+						i = bestJ - 1
+					}
+					continue
+				}
+				if !single && m.county != "" && (lx.stop[low] || lx.firstNames[low]) {
+					// "A Merrimack County judge": retry from the next word
+					continue
+				}
+				if m.demonym != "" && next != "" && isCap(next) && !lx.titles[strings.ToLower(next)] && !g.has(Normalize(next)) {
+					// "American Airlines", "American Legion": part of a name
+					i = bestJ - 1
 					continue
 				}
 				if lx.firstNames[lprev] || lx.titles[lprev] {
