@@ -278,6 +278,11 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 		if mod.t.use == usePerson {
 			return Mention{}, false
 		}
+		if mod.t.use == useCapital && m.inLongerName(mod.end) {
+			// "the Paris Agreement", "the Beijing Olympics": part of
+			// another name, not the government.
+			return Mention{}, false
+		}
 		start, end, eli = mod.start, mod.end, false
 	}
 
@@ -373,6 +378,17 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 	ref.Start, ref.End = toks[start].Start, toks[end-1].End
 	ref.Text = m.text(start, end)
 	return Mention{Start: start, End: end, Ref: ref, Kind: kind}, true
+}
+
+// inLongerName reports whether the token at k continues a proper name
+// that the dictionary does not know: a capitalised word that is not a
+// function word, in a sentence that is not all capitals or title case.
+func (m *matcher) inLongerName(k int) bool {
+	if m.caps || m.title || k >= len(m.forms) || m.tg[k] != nil {
+		return false
+	}
+	f := m.forms[k]
+	return isCapWord(f) && !isStopName(strings.ToLower(f))
 }
 
 // headSector is the sector of a run of agents: the last one's (the head

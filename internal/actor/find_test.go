@@ -288,6 +288,10 @@ func TestFindComposition(t *testing.T) {
 			"[Kyrgyz troops|KGZMIL|Kyrgyzstan|KGZ|MIL|country]"},
 		{"pro- adjective is not the country", "2025-01-01", "pro - Russian rebels attacked.",
 			"[Russian rebels|REB|rebels||REB|agent]"},
+		{"capital inside a longer name", "2025-01-01", "under the Paris Agreement, Moscow said.",
+			"[Moscow|RUSGOV|Russia|RUS|GOV|capital]"},
+		{"capital before a day name", "2025-01-01", "Moscow Monday said.",
+			"[Moscow|RUSGOV|Russia|RUS|GOV|capital]"},
 		{"zero date picks the open role", "", "Putin spoke.",
 			"[Putin|RUSGOV|Vladimir Putin|RUS|GOV|person]"},
 	}
