@@ -12,6 +12,7 @@ type lexicon struct {
 	firstNames, titles, stop, locative, speech, personNouns, actorNouns, orgAfter map[string]bool
 	common                                                                        map[string]bool // data/common.txt
 	feature                                                                       map[string]bool // "street", "river": words that extend a place name
+	govWords                                                                      map[string]bool // "Foreign", "Army": after a demonym, a state organ
 }
 
 func loadLexicon() (lexicon, error) {
@@ -52,6 +53,7 @@ func loadLexicon() (lexicon, error) {
 		return lexicon{}, err
 	}
 	lx.feature = sets["feature"]
+	lx.govWords = sets["gov_words"]
 	c, err := dataFS.ReadFile("data/common.txt")
 	if err != nil {
 		return lexicon{}, err

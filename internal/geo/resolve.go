@@ -331,11 +331,11 @@ func (r *Resolver) recognize(doc *dyad.Document) []*mention {
 					}
 					continue
 				}
-				if !single && m.county != "" && (lx.stop[low] || lx.firstNames[low]) {
+				if !single && m.county != "" && (low == "a" || low == "an" || low == "the" || low == "and" || low == "or" || lx.locative[low]) {
 					// "A Merrimack County judge": retry from the next word
 					continue
 				}
-				if m.demonym != "" && next != "" && isCap(next) && !lx.titles[strings.ToLower(next)] && !g.has(Normalize(next)) {
+				if m.demonym != "" && next != "" && isCap(next) && !lx.titles[strings.ToLower(next)] && !lx.govWords[strings.ToLower(next)] && !g.has(Normalize(next)) {
 					// "American Airlines", "American Legion": part of a name
 					i = bestJ - 1
 					continue
