@@ -46,3 +46,45 @@ func ExampleParse() {
 	// Output:
 	// true bad.actors:3: attribute "role" not allowed in a country entry (allowed: name alias adj people capital gov inst)
 }
+
+func ExampleEntry_RoleAt() {
+	d, err := actor.Parse("people.actors", strings.NewReader(`
+person Vladimir Putin
+  country RUS
+  role RUSGOV 2000-05-07 2008-05-07 president
+  role RUSGOV 2008-05-08 2012-05-07 prime minister
+  role RUSGOV 2012-05-07 - president
+`))
+	if err != nil {
+		panic(err)
+	}
+	p := d.Lookup(actor.KindPerson, "Vladimir Putin")
+	for _, date := range []string{"1999-01-01", "2010-01-01", "2025-03-14"} {
+		t, _ := time.Parse("2006-01-02", date)
+		if r, ok := p.RoleAt(t); ok {
+			fmt.Println(date, r.Code, r.Title)
+		} else {
+			fmt.Println(date, p.Country+"ELI")
+		}
+	}
+	// Output:
+	// 1999-01-01 RUSELI
+	// 2010-01-01 RUSGOV prime minister
+	// 2025-03-14 RUSGOV president
+}
+
+func ExampleDictionary_Find() {
+	d, err := actor.Builtin()
+	if err != nil {
+		panic(err)
+	}
+	s := &dyad.Sentence{Text: "Former Kazakh President Nursultan Nazarbayev met NATO troops."}
+	s.End = len(s.Text)
+	s.Tokens = text.Tokenize(s.Text, 0)
+	for _, m := range d.Find(s, time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)) {
+		fmt.Printf("%q %s %s/%s tokens %d-%d bytes %d-%d\n", m.Ref.Text, m.Ref.Code, m.Ref.Country, m.Ref.Sector, m.Start, m.End, m.Ref.Start, m.Ref.End)
+	}
+	// Output:
+	// "Former Kazakh President Nursultan Nazarbayev" KAZELI KAZ/ELI tokens 0-5 bytes 0-44
+	// "NATO troops" IGOWSTNATMIL /MIL tokens 6-8 bytes 49-60
+}
