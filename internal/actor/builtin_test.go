@@ -152,7 +152,7 @@ func TestBuiltinFind(t *testing.T) {
 		{"Russia Warns Us Over Turkey Vote", "Russia=RUS Turkey=TUR"},
 		{"former president Nazarbayev said.", "former president Nazarbayev=KAZELI"},
 		{"ex-president Nazarbayev said.", "ex-president Nazarbayev=KAZELI"},
-		{"settlers in the West Bank and the West.", "West Bank=PSE the West=WST"},
+		{"settlers in the West Bank and the West.", "settlers=SET West Bank=PSE the West=WST"},
 		{"Cairo's security chief said.", "Cairo's security chief=EGYCOP"},
 		{"Guinea-Bissau and Guinea.", "Guinea-Bissau=GNB Guinea=GIN"},
 	}

@@ -217,6 +217,17 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 			if m.isAgent(e) {
 				j = e
 			}
+		case k >= 1 && m.word(k-1) == "ethnic" && t.e.Kind == KindCountry && (t.use == useAdj || t.use == usePeople):
+			// "ethnic Albanians" are a group, not the country Albania:
+			// civilians (or the agent that follows) without a country.
+			if m.isAgent(e) {
+				j = e
+				break
+			}
+			toks := m.s.Tokens
+			txt := m.text(k, e)
+			return Mention{Start: k, End: e, Kind: KindAgent, Ref: dyad.ActorRef{Text: txt, Name: txt,
+				Code: "CVL", Sector: "CVL", Start: toks[k].Start, End: toks[e-1].End}}, true
 		case t.use != usePerson:
 			mod = &span{k, e, t}
 			j = e + m.possLen(e)

@@ -292,6 +292,10 @@ func TestFindComposition(t *testing.T) {
 			"[Moscow|RUSGOV|Russia|RUS|GOV|capital]"},
 		{"capital before a day name", "2025-01-01", "Moscow Monday said.",
 			"[Moscow|RUSGOV|Russia|RUS|GOV|capital]"},
+		{"ethnic group is not the country", "2025-01-01", "ethnic Russians protested.",
+			"[Russians|CVL|Russians||CVL|agent]"},
+		{"ethnic group with an agent", "2025-01-01", "ethnic Russian rebels attacked.",
+			"[Russian rebels|REB|rebels||REB|agent]"},
 		{"zero date picks the open role", "", "Putin spoke.",
 			"[Putin|RUSGOV|Vladimir Putin|RUS|GOV|person]"},
 	}
