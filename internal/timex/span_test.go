@@ -1,0 +1,66 @@
+package timex
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+// TestSpansAnnotated measures date resolution on testdata/dates.tsv: an
+// expression counts as correct when the first span found has the
+// annotated text and resolution.
+func TestSpansAnnotated(t *testing.T) {
+	f, err := os.Open("testdata/dates.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	line, total, good := 0, 0, 0
+	for sc.Scan() {
+		line++
+		l := sc.Text()
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		c := strings.Split(l, "\t")
+		if len(c) != 5 {
+			t.Fatalf("testdata/dates.tsv:%d: want 5 columns, got %d", line, len(c))
+		}
+		ref, err := time.Parse("2006-01-02", c[0])
+		if err != nil {
+			t.Fatalf("testdata/dates.tsv:%d: %v", line, err)
+		}
+		total++
+		sp := Spans(text.Tokenize(c[2], 0), ref, c[1] == "y")
+		if len(sp) == 0 {
+			t.Errorf("testdata/dates.tsv:%d: %q: no expression, want %q %s", line, c[2], c[3], c[4])
+			continue
+		}
+		if sp[0].Text != c[3] || sp[0].String() != c[4] {
+			t.Errorf("testdata/dates.tsv:%d: %q: got %q %s, want %q %s", line, c[2], sp[0].Text, sp[0], c[3], c[4])
+			continue
+		}
+		good++
+	}
+	if total < 40 {
+		t.Errorf("only %d annotated expressions, want at least 40", total)
+	}
+	t.Logf("date resolution accuracy: %d/%d = %.3f", good, total, float64(good)/float64(total))
+}
+
+func TestSpansNone(t *testing.T) {
+	ref := time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)
+	for _, s := range []string{
+		"Russia may 5 times over", "No date here.", "He scored 2014 points.", "The last days of the war",
+		"It took 3 to 5 years.",
+	} {
+		if sp := Spans(text.Tokenize(s, 0), ref, false); len(sp) != 0 {
+			t.Errorf("%q: unexpected spans %v", s, sp)
+		}
+	}
+}
