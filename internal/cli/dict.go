@@ -54,8 +54,8 @@ func triggerExtSupported() bool {
 
 // verbOptions resolves --trigger-ext (auto, on, off) into conversion options
 // checking codes against the ontology.
-func verbOptions(ont *ontology.Ontology, ext string, loose bool) (petr.VerbOptions, error) {
-	opt := petr.VerbOptions{ValidCode: func(c string) bool { _, ok := ont.Event(c); return ok }, LooseGaps: loose}
+func verbOptions(ont *ontology.Ontology, ext string, loose, implicit bool) (petr.VerbOptions, error) {
+	opt := petr.VerbOptions{ValidCode: func(c string) bool { _, ok := ont.Event(c); return ok }, LooseGaps: loose, ImplicitTarget: implicit}
 	switch ext {
 	case "auto":
 		opt.TriggerExt = triggerExtSupported()
@@ -73,7 +73,8 @@ func runDictConvert(ctx context.Context, env *Env, args []string) int {
 	out := fs.String("out", "petr-dyad", "output `DIR` (created if missing)")
 	ext := fs.String("trigger-ext", "auto", "write patterns with words before the verb using @trigger: auto (if the engine supports it), on, off")
 	quiet := fs.Bool("quiet", false, "print only the summary, not each warning")
-	loose := fs.Bool("loose-gaps", false, "write PETRARCH's blank connectors between pattern words as '*' gaps (other words may come between)")
+	implicit := fs.Bool("implicit-target", true, "also write each pattern without a target as a variant ending in \"* +\" (PETRARCH's first-actor-in-the-verb-phrase target)")
+	loose := fs.Bool("loose-gaps", true, "write PETRARCH's blank connectors between pattern words as '*' gaps (other words may come between)")
 	if code, exit := parseFlags(fs, args); exit {
 		return code
 	}
@@ -86,7 +87,7 @@ func runDictConvert(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "dyad dict convert: %v\n", err)
 		return 1
 	}
-	opt, err := verbOptions(ont, *ext, *loose)
+	opt, err := verbOptions(ont, *ext, *loose, *implicit)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dyad dict convert: %v\n", err)
 		return 2

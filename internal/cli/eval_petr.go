@@ -62,7 +62,8 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	keep := fs.String("keep", "", "write the converted dictionaries into `DIR` and keep them")
 	ext := fs.String("trigger-ext", "auto", "convert patterns with words before the verb with @trigger: auto, on, off")
 	noModels := fs.Bool("no-models", false, "skip the tagger, parser and NER")
-	loose := fs.Bool("loose-gaps", false, "convert PETRARCH's blank connectors between pattern words into '*' gaps")
+	implicit := fs.Bool("implicit-target", true, "also write each pattern without a target as a variant ending in \"* +\" (PETRARCH's first-actor-in-the-verb-phrase target)")
+	loose := fs.Bool("loose-gaps", true, "convert PETRARCH's blank connectors between pattern words into '*' gaps")
 	requireDyad := fs.Bool("require-dyad", true, "drop produced codings without a target before comparing (PETRARCH's require_dyad option, on in its shipped config)")
 	if code, exit := parseFlags(fs, args); exit {
 		return code
@@ -104,7 +105,7 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	opt, err := verbOptions(ont, *ext, *loose)
+	opt, err := verbOptions(ont, *ext, *loose, *implicit)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dyad eval petr: %v\n", err)
 		return 2

@@ -22,6 +22,12 @@ type VerbOptions struct {
 	// are consecutive apart from the determiners, adjectives, adverbs and
 	// numbers dyad skips on its own.
 	LooseGaps bool
+	// ImplicitTarget also writes, for each pattern without a target slot,
+	// a variant ending in "* +": PETRARCH takes the first actor of the
+	// verb phrase as the target when a pattern names none; dyad only looks
+	// at the object and a few prepositions. The variant is more specific,
+	// so it wins when an actor follows in the clause.
+	ImplicitTarget bool
 	// MaxExpansions caps the patterns one PETRARCH pattern may expand into
 	// through multi-word synset members (default 64).
 	MaxExpansions int
@@ -38,6 +44,7 @@ type VerbStats struct {
 	NeedExt                 int // dropped: words before the verb and TriggerExt off
 	Compound                int // '%' converted (~sym before the verb, '+' after)
 	Skipped                 int // other PETRARCH patterns not written
+	Implicit                int // "* +" implicit-target variants written (ImplicitTarget)
 }
 
 // ConvertVerbs writes v as a dyad verb-pattern file (docs/PATTERNS.md).
@@ -162,6 +169,23 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 		body.WriteString(strings.Join(parts, " "))
 		body.WriteByte('\n')
 		st.Written++
+		if !opt.ImplicitTarget {
+			return
+		}
+		for _, x := range append(append([]string(nil), pre...), post...) {
+			if x == "+" {
+				return
+			}
+		}
+		parts = append([]string{code}, parts[1:len(parts)-btoi(sym)]...)
+		parts = append(parts, "*", "+")
+		if sym {
+			parts = append(parts, "~sym")
+		}
+		body.WriteString(strings.Join(parts, " "))
+		body.WriteByte('\n')
+		st.Written++
+		st.Implicit++
 	}
 	// codeOK resolves a PETRARCH code into a dyad code, or "" (with a
 	// warning) when the pattern cannot be written.
@@ -337,4 +361,11 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -242,5 +242,6 @@ func addStats(a, b VerbStats) VerbStats {
 	a.NeedExt += b.NeedExt
 	a.Compound += b.Compound
 	a.Skipped += b.Skipped
+	a.Implicit += b.Implicit
 	return a
 }
