@@ -140,7 +140,7 @@ func Decode(name string, r io.Reader) (*Model, error) {
 	if err != nil || n > 1<<24 {
 		return nil, fmt.Errorf("%s: ner model: case profile size: %v", name, err)
 	}
-	cases := make(map[string]uint8, n)
+	cases := make(map[string]uint8, min(n, 1<<16))
 	for i := uint64(0); i < n; i++ {
 		l, err := binary.ReadUvarint(br)
 		if err != nil || l > 1<<16 {

@@ -73,7 +73,7 @@ func TrainLemmatizer(ex []LemmaExample) *Lemmatizer {
 		seenType[key] = true
 		r := ruleFor(lf, asciiLower(e.Lemma))
 		for L := 0; L <= maxSuffix && L <= len(lf); L++ {
-			rk := e.XPOS + "\t" + lf[len(lf)-L:]
+			rk := ruleGroup(e.XPOS) + "\t" + lf[len(lf)-L:]
 			m := rcount[rk]
 			if m == nil {
 				m = map[Rule]int{}
@@ -137,7 +137,7 @@ func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 		if L > len(lf) {
 			continue
 		}
-		r, ok := l.rules[xpos+"\t"+lf[len(lf)-L:]]
+		r, ok := l.rules[ruleGroup(xpos)+"\t"+lf[len(lf)-L:]]
 		if !ok || r.Strip > len(lf) {
 			continue
 		}
@@ -150,6 +150,19 @@ func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 		return form
 	}
 	return lf
+}
+
+// ruleGroup pools Penn tags that share inflection for suffix rules.
+func ruleGroup(xpos string) string {
+	switch xpos {
+	case "VBD", "VBN":
+		return "VBD"
+	case "JJR", "RBR":
+		return "JJR"
+	case "JJS", "RBS":
+		return "JJS"
+	}
+	return xpos
 }
 
 // coarse groups Penn tags for the irregular tables.

@@ -352,7 +352,7 @@ func Decode(ctx context.Context, name string, r io.Reader) (*Tagger, error) {
 	if err != nil {
 		return fail("ambiguity classes", err)
 	}
-	t.amb = make(map[string][]uint16, na)
+	t.amb = make(map[string][]uint16, min(na, 1<<16))
 	for i := uint64(0); i < na; i++ {
 		f, err := getS()
 		if err != nil {

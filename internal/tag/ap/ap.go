@@ -382,7 +382,8 @@ func Decode(name string, r io.ByteReader) (*Model, error) {
 		return nil, bad("scale", err)
 	}
 	scale := math.Float32frombits(uint32(sb))
-	m := &Model{NClass: int(nc), keys: make([]uint32, 0, nf), start: make([]uint32, 1, nf+1)}
+	hint := min(nf, 1<<20) // do not trust the header for allocation sizes
+	m := &Model{NClass: int(nc), keys: make([]uint32, 0, hint), start: make([]uint32, 1, hint+1)}
 	prev := uint32(0)
 	for f := uint64(0); f < nf; f++ {
 		d, err := get()
