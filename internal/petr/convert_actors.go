@@ -303,5 +303,31 @@ func caseVariants(words []string) []string {
 		out = appendUniq(out, "the"+t[3:])
 	}
 	out = appendUniq(out, strings.ToUpper(strings.Join(words, " ")))
+	// Short words other than function words may be acronyms inside a
+	// name ("THE KU" -> "The KU", "GONZO GMO" -> "Gonzo GMO").
+	acr := make([]string, len(words))
+	has := false
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if len(w) <= 3 && !smallWord(lw) && lw != "a" && !strings.Contains(w, ".") {
+			acr[i] = strings.ToUpper(w)
+			has = true
+		} else {
+			acr[i] = w
+		}
+	}
+	if has && len(words) > 1 {
+		t := strings.Fields(titleCase(acr, true))
+		for i, w := range words {
+			if acr[i] != w || (len(w) <= 3 && !smallWord(strings.ToLower(w))) {
+				t[i] = strings.ToUpper(w)
+			}
+		}
+		a := strings.Join(t, " ")
+		out = appendUniq(out, a)
+		if strings.EqualFold(words[0], "THE") {
+			out = appendUniq(out, "the"+a[3:])
+		}
+	}
 	return out
 }

@@ -23,11 +23,16 @@ type VerbOptions struct {
 	// numbers dyad skips on its own.
 	LooseGaps bool
 	// ImplicitTarget also writes, for each pattern without a target slot,
-	// a variant ending in "* +": PETRARCH takes the first actor of the
+	// a variant ending in "* * +": PETRARCH takes the first actor of the
 	// verb phrase as the target when a pattern names none; dyad only looks
 	// at the object and a few prepositions. The variant is more specific,
 	// so it wins when an actor follows in the clause.
 	ImplicitTarget bool
+	// ImplicitReach is how many '*' gaps (0-6 tokens each) the
+	// implicit-target variant puts before its '+' (default 2: up to 12
+	// tokens, never across a clause boundary); PETRARCH has no distance
+	// limit inside the verb phrase.
+	ImplicitReach int
 	// MaxExpansions caps the patterns one PETRARCH pattern may expand into
 	// through multi-word synset members (default 64).
 	MaxExpansions int
@@ -54,6 +59,9 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 	var warns []Warning
 	if opt.MaxExpansions <= 0 {
 		opt.MaxExpansions = 64
+	}
+	if opt.ImplicitReach <= 0 {
+		opt.ImplicitReach = 2
 	}
 	valid := opt.ValidCode
 	if valid == nil {
@@ -178,7 +186,10 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 			}
 		}
 		parts = append([]string{code}, parts[1:len(parts)-btoi(sym)]...)
-		parts = append(parts, "*", "+")
+		for k := 0; k < opt.ImplicitReach; k++ {
+			parts = append(parts, "*")
+		}
+		parts = append(parts, "+")
 		if sym {
 			parts = append(parts, "~sym")
 		}
@@ -197,7 +208,11 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 		}
 		if i := strings.IndexByte(code, ':'); i >= 0 {
 			st.Reciprocal++
-			warn(line, "%s has the reciprocal code [%s]; written as %s, the reverse %s event (target -> source) is not expressible", what, code, code[:i], code[i+1:])
+			if code[:i] == code[i+1:] {
+				warn(line, "%s has the reciprocal code [%s]; written as %s with ~sym (a compound subject is coded against itself), the reverse event for a separate target is not expressible", what, code, code[:i])
+			} else {
+				warn(line, "%s has the reciprocal code [%s]; written as %s, the reverse %s event (target -> source) is not expressible", what, code, code[:i], code[i+1:])
+			}
 			code = code[:i]
 		}
 		if !valid(code) {
@@ -248,7 +263,7 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 					st.NeedExt++
 					warn(vb.Line, "%s has words before the verb; needs the @trigger extension, not written", what)
 				} else {
-					emit(c, mwPre, mwPost, trig, false)
+					emit(c, mwPre, mwPost, trig, symCode(code))
 				}
 			}
 			for _, p := range b.Patterns {
@@ -256,7 +271,7 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 				if c == "" {
 					continue
 				}
-				sym := false
+				sym := symCode(p.Code)
 				var preLists, postLists [][][]string
 				gap := func(l [][]string, front bool) [][]string {
 					out := make([][]string, len(l))
@@ -368,4 +383,11 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// symCode reports a reciprocal code "A:A": the same event both ways, which
+// dyad writes with ~sym.
+func symCode(code string) bool {
+	i := strings.IndexByte(code, ':')
+	return i > 0 && code[:i] == code[i+1:]
 }

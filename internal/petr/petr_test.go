@@ -254,6 +254,9 @@ SAID
 			[]string{"@"}},
 		{"loose gaps", VerbOptions{ValidCode: valid, TriggerExt: true, LooseGaps: true},
 			[]string{"112 $ * sharply * @criticize * +\n", "141 {said|say} * were innocent\n"}, nil},
+		{"implicit target", VerbOptions{ValidCode: valid, TriggerExt: true, ImplicitTarget: true},
+			[]string{"121 criticize\n", "121 criticize * * +\n", "112 $ sharply @criticize +\n", "030 criticize ~sym\n", "030 criticize * * + ~sym\n"},
+			[]string{"112 $ sharply @criticize + * * +"}},
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer
