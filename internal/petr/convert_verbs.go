@@ -33,6 +33,9 @@ type VerbOptions struct {
 	// tokens, never across a clause boundary); PETRARCH has no distance
 	// limit inside the verb phrase.
 	ImplicitReach int
+	// CodeMap replaces PETRARCH codes before they are checked (e.g. to
+	// carry non-CAMEO codes through placeholder codes in a diagnostic run).
+	CodeMap map[string]string
 	// MaxExpansions caps the patterns one PETRARCH pattern may expand into
 	// through multi-word synset members (default 64).
 	MaxExpansions int
@@ -215,6 +218,9 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 			}
 			code = code[:i]
 		}
+		if m, ok := opt.CodeMap[code]; ok {
+			code = m
+		}
 		if !valid(code) {
 			st.BadCode++
 			warn(line, "%s has code [%s], which is not a CAMEO event code dyad accepts; not written", what, code)
@@ -390,4 +396,30 @@ func btoi(b bool) int {
 func symCode(code string) bool {
 	i := strings.IndexByte(code, ':')
 	return i > 0 && code[:i] == code[i+1:]
+}
+
+// Codes returns the event codes of v's verbs and patterns as written,
+// reciprocal codes split, without the null code.
+func (v *Verbs) Codes() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(c string) {
+		for _, x := range strings.Split(c, ":") {
+			if x != "" && x != "---" && !seen[x] {
+				seen[x] = true
+				out = append(out, x)
+			}
+		}
+	}
+	for _, b := range v.Blocks {
+		add(b.Code)
+		for _, vb := range b.Verbs {
+			add(vb.Code)
+		}
+		for _, p := range b.Patterns {
+			add(p.Code)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
