@@ -90,14 +90,14 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 				lw := make([]string, 0, len(m))
 				ok := true
 				for _, x := range m {
-					if strings.HasPrefix(x, "&") {
+					if strings.HasPrefix(x, "&") || !isPetrWord(x) || strings.Contains(x, ",") {
 						ok = false
 						break
 					}
 					lw = append(lw, strings.ToLower(x))
 				}
 				if !ok {
-					warn(s.Line, "synset %s: member %s mixes words and a synset; skipped", s.Name, strings.Join(m, " "))
+					warn(s.Line, "synset %s: member %s mixes words and a synset or has characters dyad patterns cannot hold; skipped", s.Name, strings.Join(m, " "))
 					continue
 				}
 				members = append(members, lw)

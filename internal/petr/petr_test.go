@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/actor"
+	"github.com/dyad-events/dyad/internal/code"
 )
 
 // dataDir is the shared PETRARCH data, or "" (tests skip) when absent.
@@ -349,6 +352,25 @@ func TestSharedData(t *testing.T) {
 	}
 	if conv.Verbs.Written < 300 || conv.Actors.Countries < 50 || conv.Actors.AgentEntries < 20 {
 		t.Errorf("conversion too small: %+v %+v", conv.Verbs, conv.Actors)
+	}
+	// dyad's own parsers accept what was written.
+	for _, p := range conv.PatternFiles {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := code.ParsePatterns(p, bytes.NewReader(b), nil); err != nil {
+			t.Errorf("converted patterns rejected: %v", err)
+		}
+	}
+	for _, p := range conv.ActorFiles {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := actor.Parse(p, bytes.NewReader(b)); err != nil {
+			t.Errorf("converted actors rejected: %v", err)
+		}
 	}
 	f, err := os.Open(filepath.Join(dir, "PETR.UnitTest.records.xml"))
 	if err != nil {

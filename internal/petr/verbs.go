@@ -114,6 +114,9 @@ func readVerbs(name string, r io.Reader, v2 bool) (*Verbs, error) {
 		}
 		if syn != nil && s[0] == '+' {
 			m := strings.TrimSpace(s[1:])
+			if v2 {
+				m = strings.TrimSpace(strings.NewReplacer("{", " ", "}", " ", "(", " ", ")", " ").Replace(m))
+			}
 			if m == "" {
 				return nil, fail("empty synset member")
 			}
