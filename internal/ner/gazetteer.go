@@ -11,6 +11,9 @@ import (
 //go:embed gazetteer.tsv
 var defaultGazetteer string
 
+//go:embed gazetteer_extra.tsv
+var extraGazetteer string
+
 // Gazetteer is a list of names with an entity type (LOC, ORG, PER, or
 // FIRST for given names) matched case-insensitively on token sequences.
 // The recogniser uses matches as features, so a longer list (for example
@@ -36,11 +39,16 @@ func gazType(t string) uint8 {
 // NewGazetteer returns an empty gazetteer.
 func NewGazetteer() *Gazetteer { return &Gazetteer{names: map[string]uint8{}} }
 
-// DefaultGazetteer returns the embedded list of countries, capitals and
-// major cities, international organisations, and well-known people.
+// DefaultGazetteer returns the embedded lists: gazetteer.tsv (countries,
+// capitals and major cities, organisations, well-known people and given
+// names, written for dyad) and gazetteer_extra.tsv (generated from the actor
+// dictionary and the GeoNames-derived places; see gen_test.go).
 func DefaultGazetteer() (*Gazetteer, error) {
 	g := NewGazetteer()
 	if err := g.Read("internal/ner/gazetteer.tsv", strings.NewReader(defaultGazetteer)); err != nil {
+		return nil, err
+	}
+	if err := g.Read("internal/ner/gazetteer_extra.tsv", strings.NewReader(extraGazetteer)); err != nil {
 		return nil, err
 	}
 	return g, nil
