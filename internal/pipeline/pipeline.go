@@ -165,6 +165,32 @@ func nearestDate(s *dyad.Sentence, dates []timex.Expr, pos int, published time.T
 	return best
 }
 
+// focusCountry returns the CAMEO country of the dateline's place
+// ("BISHKEK, March 14 —" gives KGZ): from the actor dictionary (capitals,
+// countries), else from the gazetteer's place; "" without a dateline.
+func (p *Pipeline) focusCountry(doc *dyad.Document, dateline [2]int, place *dyad.Location) string {
+	if place != nil && place.CountryCode != "" {
+		if c, ok := p.Ontology.CountryByISO2(place.CountryCode); ok {
+			return c.CAMEO
+		}
+	}
+	if dateline[1] == 0 {
+		return ""
+	}
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		if s.End <= dateline[0] || s.Start >= dateline[1] {
+			continue
+		}
+		for _, m := range p.Actors.Find(s, doc.Published) {
+			if m.Ref.Start >= dateline[0] && m.Ref.End <= dateline[1] && m.Ref.Country != "" {
+				return m.Ref.Country
+			}
+		}
+	}
+	return ""
+}
+
 // Events codes the events of doc.
 func (p *Pipeline) Events(ctx context.Context, doc *dyad.Document) ([]dyad.Event, error) {
 	evs, _, err := p.events(ctx, doc)
@@ -178,6 +204,13 @@ func (p *Pipeline) events(ctx context.Context, doc *dyad.Document) ([]dyad.Event
 	if dl, ok := text.DocDateline(doc); ok {
 		dateline = [2]int{dl.Start, dl.End}
 	}
+	var places []geo.Place
+	var focusPlace *dyad.Location
+	if p.places != nil {
+		places = p.places.Resolve(doc)
+		focusPlace = documentFocus(doc, places, dateline[1])
+	}
+	focus := p.focusCountry(doc, dateline, focusPlace)
 	var out []dyad.Event
 	for i := range doc.Sentences {
 		if i%64 == 0 && ctx.Err() != nil {
@@ -188,7 +221,7 @@ func (p *Pipeline) events(ctx context.Context, doc *dyad.Document) ([]dyad.Event
 		if len(ms) == 0 {
 			continue
 		}
-		evs := p.Coder.Code(code.Input{Doc: doc, Sentence: s, Mentions: ms, Date: doc.Published})
+		evs := p.Coder.Code(code.Input{Doc: doc, Sentence: s, Mentions: ms, Date: doc.Published, Focus: focus})
 		if dates := sentenceDates(s, doc.Published, dateline); len(dates) > 0 {
 			for k := range evs {
 				evs[k].Date = nearestDate(s, dates, evs[k].Evidence.TriggerStart, doc.Published).Format("2006-01-02")
@@ -199,13 +232,10 @@ func (p *Pipeline) events(ctx context.Context, doc *dyad.Document) ([]dyad.Event
 	if out == nil {
 		out = []dyad.Event{}
 	}
-	var places []geo.Place
 	if p.places != nil {
-		places = p.places.Resolve(doc)
-		focus := documentFocus(doc, places, dateline[1])
 		bySent := placesBySentence(places)
 		for i := range out {
-			out[i].Location = eventLocation(doc, &out[i], bySent, focus)
+			out[i].Location = eventLocation(doc, &out[i], bySent, focusPlace)
 		}
 	}
 	return out, places, nil
