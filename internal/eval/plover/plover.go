@@ -158,7 +158,9 @@ type Normalizer func(code string) string
 //     among the types dyad produced for that sentence.
 //   - actor/recipient country P/R/F1: micro-averaged over records, comparing
 //     the set of gold source (target) country keys with the set of keys of
-//     the actors (recipients) of all events dyad produced for the sentence.
+//     the actors (recipients) of all PLOVER events dyad produced for the
+//     sentence. CAMEO 01 statements ("X said"), which have no PLOVER type,
+//     and actors without a country or IGO code are left out.
 //   - extras_per_record: events whose type is not the gold type, per record
 //     (CAMEO 01 statements, which have no PLOVER type, are not counted).
 func Score(ctx context.Context, recs []Record, code Coder, norm Normalizer) (*Result, error) {
@@ -196,7 +198,7 @@ func Score(ctx context.Context, recs []Record, code Coder, norm Normalizer) (*Re
 		predSrc, predTgt := map[string]bool{}, map[string]bool{}
 		for _, e := range evs {
 			if e.Event == "" {
-				continue // CAMEO 01 statements have no PLOVER type
+				continue // CAMEO 01 statements ("X said") have no PLOVER type
 			}
 			got[e.Event] = true
 			ts(e.Event).Predicted++
@@ -204,10 +206,14 @@ func Score(ctx context.Context, recs []Record, code Coder, norm Normalizer) (*Re
 				extras++
 			}
 			for _, a := range e.Actor {
-				predSrc[norm(a.Code)] = true
+				if k := countryKey(a, norm); k != "" {
+					predSrc[k] = true
+				}
 			}
 			for _, a := range e.Recipient {
-				predTgt[norm(a.Code)] = true
+				if k := countryKey(a, norm); k != "" {
+					predTgt[k] = true
+				}
 			}
 		}
 		if len(evs) == 0 {
@@ -255,6 +261,19 @@ func Score(ctx context.Context, recs []Record, code Coder, norm Normalizer) (*Re
 	}
 	sort.Slice(res.Types, func(i, j int) bool { return res.Types[i].Type < res.Types[j].Type })
 	return res, nil
+}
+
+// countryKey is the key an actor is scored under: its country, or its
+// IGO code; "" for actors without either (a bare "police"), which assert
+// no country and are left out of the country scores.
+func countryKey(a dyad.ActorRef, norm Normalizer) string {
+	if a.Country != "" {
+		return norm(a.Country)
+	}
+	if strings.HasPrefix(a.Code, "IGO") || strings.HasPrefix(a.Code, "NGO") || strings.HasPrefix(a.Code, "IMG") {
+		return norm(a.Code)
+	}
+	return ""
 }
 
 func count(c *prf, gold, pred map[string]bool) {
