@@ -27,6 +27,7 @@ type pipelineFlags struct {
 	actors   listFlag
 	patterns listFlag
 	noModels bool
+	custom   bool
 }
 
 func (pf *pipelineFlags) register(fs *flag.FlagSet) {
@@ -34,6 +35,7 @@ func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 	fs.Var(&pf.actors, "actors", "extra actor dictionary `FILE` applied over the built-ins (repeatable)")
 	fs.Var(&pf.patterns, "patterns", "extra verb-pattern `FILE` added to the built-ins (repeatable)")
 	fs.BoolVar(&pf.noModels, "no-models", false, "skip the tagger, parser and NER (faster, less accurate)")
+	fs.BoolVar(&pf.custom, "custom-codes", false, "allow --patterns files to use event codes outside CAMEO (e.g. converted PETRARCH dictionaries)")
 }
 
 func (pf *pipelineFlags) published() (time.Time, error) {
@@ -48,7 +50,7 @@ func (pf *pipelineFlags) published() (time.Time, error) {
 }
 
 func (pf *pipelineFlags) pipeline(ctx context.Context) (*pipeline.Pipeline, error) {
-	return pipeline.New(ctx, pipeline.Options{ActorFiles: pf.actors, PatternFiles: pf.patterns, NoModels: pf.noModels})
+	return pipeline.New(ctx, pipeline.Options{ActorFiles: pf.actors, PatternFiles: pf.patterns, NoModels: pf.noModels, CustomCodes: pf.custom})
 }
 
 // newFlagSet returns a flag set whose --help prints usage and examples.

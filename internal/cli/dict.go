@@ -54,8 +54,11 @@ func triggerExtSupported() bool {
 
 // verbOptions resolves --trigger-ext (auto, on, off) into conversion options
 // checking codes against the ontology.
-func verbOptions(ont *ontology.Ontology, ext string, loose, implicit bool) (petr.VerbOptions, error) {
-	opt := petr.VerbOptions{ValidCode: func(c string) bool { _, ok := ont.Event(c); return ok }, LooseGaps: loose, ImplicitTarget: implicit}
+func verbOptions(ont *ontology.Ontology, ext string, loose, implicit, custom bool) (petr.VerbOptions, error) {
+	opt := petr.VerbOptions{LooseGaps: loose, ImplicitTarget: implicit}
+	if !custom {
+		opt.ValidCode = func(c string) bool { _, ok := ont.Event(c); return ok }
+	}
 	switch ext {
 	case "auto":
 		opt.TriggerExt = triggerExtSupported()
@@ -75,6 +78,7 @@ func runDictConvert(ctx context.Context, env *Env, args []string) int {
 	quiet := fs.Bool("quiet", false, "print only the summary, not each warning")
 	implicit := fs.Bool("implicit-target", true, "also write each pattern without a target as a variant ending in \"* +\" (PETRARCH's first-actor-in-the-verb-phrase target)")
 	loose := fs.Bool("loose-gaps", true, "write PETRARCH's blank connectors between pattern words as '*' gaps (other words may come between)")
+	cameoOnly := fs.Bool("cameo-only", false, "drop patterns whose event code is not a CAMEO code (by default they are kept; code with them using dyad code --custom-codes)")
 	if code, exit := parseFlags(fs, args); exit {
 		return code
 	}
@@ -87,7 +91,7 @@ func runDictConvert(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "dyad dict convert: %v\n", err)
 		return 1
 	}
-	opt, err := verbOptions(ont, *ext, *loose, *implicit)
+	opt, err := verbOptions(ont, *ext, *loose, *implicit, !*cameoOnly)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dyad dict convert: %v\n", err)
 		return 2

@@ -47,7 +47,6 @@ type petrReport struct {
 	TriggerExt  bool                  `json:"trigger_ext"`
 	LooseGaps   bool                  `json:"loose_gaps"`
 	RequireDyad bool                  `json:"require_dyad"`
-	OpaqueCodes int                   `json:"opaque_codes"`
 	Conversion  struct {
 		Actors   petr.ActorStats `json:"actors"`
 		Verbs    petr.VerbStats  `json:"verbs"`
@@ -65,7 +64,7 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	noModels := fs.Bool("no-models", false, "skip the tagger, parser and NER")
 	implicit := fs.Bool("implicit-target", true, "also write each pattern without a target as a variant ending in \"* +\" (PETRARCH's first-actor-in-the-verb-phrase target)")
 	loose := fs.Bool("loose-gaps", true, "convert PETRARCH's blank connectors between pattern words into '*' gaps")
-	opaque := fs.Bool("opaque-codes", false, "DIAGNOSTIC: carry PETRARCH event codes that are not CAMEO (903, 345, 1717, ...) through unused placeholder CAMEO codes and map them back before comparing; measures matching only, as if the pipeline accepted opaque codes")
+	intent := fs.Bool("intent", false, "rewrite stated future actions as CAMEO intentions, as the built-in coder does (PETRARCH's dictionaries code intentions themselves)")
 	requireDyad := fs.Bool("require-dyad", true, "drop produced codings without a target before comparing (PETRARCH's require_dyad option, on in its shipped config)")
 	if code, exit := parseFlags(fs, args); exit {
 		return code
@@ -107,14 +106,10 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	opt, err := verbOptions(ont, *ext, *loose, *implicit)
+	opt, err := verbOptions(ont, *ext, *loose, *implicit, true)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dyad eval petr: %v\n", err)
 		return 2
-	}
-	back := map[string]string{}
-	if *opaque {
-		opt.CodeMap, back = placeholderCodes(ont, d, recs)
 	}
 	out := *keep
 	if out == "" {
@@ -130,7 +125,7 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 		return fail(err)
 	}
 	p, err := pipeline.New(ctx, pipeline.Options{ActorFiles: conv.ActorFiles, PatternFiles: conv.PatternFiles,
-		NoBuiltinActors: true, NoBuiltinPatterns: true, NoModels: *noModels})
+		NoBuiltinActors: true, NoBuiltinPatterns: true, NoModels: *noModels, CustomCodes: true, NoIntent: !*intent})
 	if err != nil {
 		return fail(fmt.Errorf("building the pipeline from the converted dictionaries: %w", err))
 	}
@@ -145,11 +140,6 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 			return petr.Outcome{}, fmt.Errorf("%s:%d: record %s: %w", name, rec.Line, rec.ID, err)
 		}
 		cs := eventCodings(evs)
-		for i := range cs {
-			if c, ok := back[cs[i].Event]; ok {
-				cs[i].Event = c
-			}
-		}
 		if *requireDyad {
 			kept := cs[:0]
 			for _, c := range cs {
@@ -165,7 +155,7 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 		return fail(err)
 	}
 	if *asJSON {
-		rep := petrReport{Result: res, Dicts: files, TriggerExt: opt.TriggerExt, LooseGaps: *loose, RequireDyad: *requireDyad, OpaqueCodes: len(back), Prefixes: idPrefixes(recs, res)}
+		rep := petrReport{Result: res, Dicts: files, TriggerExt: opt.TriggerExt, LooseGaps: *loose, RequireDyad: *requireDyad, Prefixes: idPrefixes(recs, res)}
 		rep.Conversion.Actors, rep.Conversion.Verbs = conv.Actors, conv.Verbs
 		rep.Conversion.Warnings = len(d.Warnings) + len(conv.Warnings)
 		return writeJSON(env, rep)
@@ -296,46 +286,4 @@ func idPrefixes(recs []petr.Record, res *petr.Result) []petr.CategoryResult {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Category < out[j].Category })
 	return out
-}
-
-// placeholderCodes maps each PETRARCH event code that is not a CAMEO code
-// to an unused CAMEO code of roots 01-02 and 09-15 (the coder rewrites
-// future and negated events of the other roots into intent codes), and
-// returns the map and its inverse. Codes used by the dictionaries or the
-// records are never used as placeholders.
-func placeholderCodes(ont *ontology.Ontology, d *petr.Dicts, recs []petr.Record) (map[string]string, map[string]string) {
-	used := map[string]bool{}
-	var need []string
-	for _, v := range d.Verbs {
-		for _, c := range v.Codes() {
-			if _, ok := ont.Event(c); ok {
-				used[c] = true
-			} else if !used["?"+c] {
-				used["?"+c] = true
-				need = append(need, c)
-			}
-		}
-	}
-	for _, r := range recs {
-		for _, c := range r.Expected {
-			used[c.Event] = true
-		}
-	}
-	var pool []string
-	for _, ec := range ont.EventCodes() {
-		switch ec.Root {
-		case "01", "02", "09", "10", "11", "12", "13", "14", "15":
-			if !used[ec.Code] && len(ec.Code) >= 3 {
-				pool = append(pool, ec.Code)
-			}
-		}
-	}
-	fwd, back := map[string]string{}, map[string]string{}
-	for i, c := range need {
-		if i >= len(pool) {
-			break
-		}
-		fwd[c], back[pool[i]] = pool[i], c
-	}
-	return fwd, back
 }

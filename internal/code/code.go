@@ -39,13 +39,29 @@ func validCode(ont *ontology.Ontology) func(string) bool {
 
 // Coder codes events. It is safe for concurrent use.
 type Coder struct {
-	ont  *ontology.Ontology
-	pats *Patterns
+	ont    *ontology.Ontology
+	pats   *Patterns
+	intent bool
 }
 
-// New returns a coder using the ontology and pattern set.
-func New(ont *ontology.Ontology, pats *Patterns) *Coder {
-	return &Coder{ont: ont, pats: pats}
+// Option configures a Coder.
+type Option func(*Coder)
+
+// NoIntent turns off the rewriting of stated future actions into CAMEO
+// intent, threat and refusal codes (for dictionaries, like PETRARCH's,
+// whose patterns code intentions themselves).
+func NoIntent() Option { return func(c *Coder) { c.intent = false } }
+
+// New returns a coder using the ontology and pattern set. Patterns may
+// carry codes the ontology lacks (user dictionaries with their own
+// codes): their events have the code and no CAMEO name, Goldstein value,
+// quad class or PLOVER type.
+func New(ont *ontology.Ontology, pats *Patterns, opts ...Option) *Coder {
+	c := &Coder{ont: ont, pats: pats, intent: true}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
 }
 
 // Input is one sentence to code with what earlier stages found in it.
@@ -161,14 +177,14 @@ func posFits(t *dyad.Token, noun bool) bool {
 func (c *Coder) events(st *sent, m match) []dyad.Event {
 	code := m.p.Code
 	negated := st.negated(m.trig)
-	if st.future(m.trig) {
+	if c.intent && st.future(m.trig) {
 		if ic := intentCode(code, negated); ic != code {
 			code, negated = ic, false
 		}
 	}
 	ec, ok := c.ont.Event(code)
 	if !ok {
-		return nil
+		ec = ontology.EventCode{Code: code} // a user's own code
 	}
 	src, tgt, how := st.arguments(m)
 	if len(src) == 0 {

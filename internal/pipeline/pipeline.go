@@ -30,6 +30,8 @@ type Options struct {
 
 	NoBuiltinActors   bool // use only ActorFiles (e.g. converted PETRARCH dictionaries)
 	NoBuiltinPatterns bool // use only PatternFiles
+	CustomCodes       bool // PatternFiles may use event codes outside CAMEO (any 2-4 digits)
+	NoIntent          bool // do not rewrite stated future actions as CAMEO intentions (see code.NoIntent)
 }
 
 // Pipeline analyses documents. It is safe for concurrent use.
@@ -77,13 +79,13 @@ func New(ctx context.Context, opt Options) (*Pipeline, error) {
 		if err != nil {
 			return nil, err
 		}
-		err = pats.Add(f, fh, func(c string) bool { _, ok := ont.Event(c); return ok })
+		err = pats.Add(f, fh, func(c string) bool { _, ok := ont.Event(c); return ok || opt.CustomCodes })
 		fh.Close()
 		if err != nil {
 			return nil, err
 		}
 	}
-	p := &Pipeline{Ontology: ont, Actors: dict, Coder: code.New(ont, pats), now: opt.Now}
+	p := &Pipeline{Ontology: ont, Actors: dict, Coder: code.New(ont, pats, coderOptions(opt)...), now: opt.Now}
 	if p.now == nil {
 		p.now = time.Now
 	}
@@ -100,6 +102,14 @@ func New(ctx context.Context, opt Options) (*Pipeline, error) {
 		p.places = geo.NewResolver(g)
 	}
 	return p, nil
+}
+
+func coderOptions(opt Options) []code.Option {
+	var o []code.Option
+	if opt.NoIntent {
+		o = append(o, code.NoIntent())
+	}
+	return o
 }
 
 // Prepare segments and annotates doc in place. A document without a
