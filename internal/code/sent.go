@@ -71,7 +71,7 @@ func mergeOf(toks []dyad.Token, ms []actor.Mention) []actor.Mention {
 			n := ms[i+1]
 			prep := strings.ToLower(toks[m.End].Form())
 			gap := n.Start - m.End
-			if (prep == "of" || prep == "in") && (n.Kind == "country" || n.Kind == "capital") &&
+			if (prep == "of" || prep == "in") && isPlace(n) &&
 				(gap == 1 || gap == 2 && strings.EqualFold(toks[m.End+1].Form(), "the")) {
 				r := m.Ref
 				r.Country = n.Ref.Country
@@ -85,7 +85,58 @@ func mergeOf(toks []dyad.Token, ms []actor.Mention) []actor.Mention {
 		}
 		out = append(out, m)
 	}
+	// "ambassadors of Arnor, Osgiliath and Gondor": an agent of a country
+	// distributes over the countries coordinated with it.
+	for i := 0; i+1 < len(out); i++ {
+		m := out[i]
+		if m.Ref.Sector == "" || m.Ref.Country == "" || !endsInOf(toks, m) {
+			continue
+		}
+		for i+1 < len(out) && isPlace(out[i+1]) && coordinated(toks, out[i].End, out[i+1].Start) {
+			c := &out[i+1]
+			c.Ref.Code = c.Ref.Country + m.Ref.Sector
+			c.Ref.Sector = m.Ref.Sector
+			c.Kind = "agent"
+			i++
+		}
+	}
 	return out
+}
+
+// endsInOf reports whether an agent mention ends in "of/in [the] PLACE".
+func endsInOf(toks []dyad.Token, m actor.Mention) bool {
+	for k := m.End - 2; k >= m.Start && k >= m.End-3; k-- {
+		switch strings.ToLower(toks[k].Form()) {
+		case "of", "in":
+			return true
+		case "the":
+		default:
+			if k < m.End-2 {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+func isPlace(m actor.Mention) bool {
+	return (m.Kind == "country" || m.Kind == "capital") && m.Ref.Country != ""
+}
+
+// coordinated reports whether tokens [from,to) only join two coordinated
+// items: commas, "and", "or", "the".
+func coordinated(toks []dyad.Token, from, to int) bool {
+	if to-from < 1 || to-from > 3 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		switch strings.ToLower(toks[k].Form()) {
+		case ",", "and", "or", "the", "&":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // joinText rebuilds the text of tokens [a,b) with single spaces where the
@@ -282,27 +333,33 @@ func (st *sent) group(mi int) []int {
 	return g
 }
 
-// joined reports whether mentions a and b (a before b) are coordinated.
+// joined reports whether mentions a and b (a before b) are coordinated:
+// only commas, conjunctions, determiners and modifiers between them
+// ("Mordor, the awful Fornost, and good Gondor").
 func (st *sent) joined(a, b int) bool {
 	from, to := st.ms[a].End, st.ms[b].Start
-	if to-from < 1 || to-from > 3 {
+	if to-from < 1 || to-from > 5 {
 		return false
 	}
-	conj := false
+	conj, comma := false, false
 	for k := from; k < to; k++ {
 		switch st.low[k] {
 		case "and", "&":
 			conj = true
-		case ",", "the", "both", "or":
+		case ",":
+			comma = true
+		case "the", "both", "or":
 		default:
-			return false
+			if !st.filler(k) || st.at[k] >= 0 {
+				return false
+			}
 		}
 	}
 	if conj {
 		return true
 	}
 	// "Russia, China and Iran": a comma links a when b is itself joined onward by "and".
-	return b+1 < len(st.ms) && st.low[from] == "," && st.joined(b, b+1)
+	return comma && b+1 < len(st.ms) && st.joined(b, b+1)
 }
 
 var beForms = map[string]bool{"is": true, "was": true, "were": true, "are": true, "been": true, "be": true, "being": true, "'s": true, "got": true, "get": true}
