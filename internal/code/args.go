@@ -186,7 +186,7 @@ func (st *sent) object(j int) int {
 		if mi := st.at[k]; mi >= 0 && st.ms[mi].Start == k {
 			g := st.group(mi)
 			after := st.ms[g[len(g)-1]].End
-			if after < n && st.finiteVerb(after) {
+			if after < n && (st.finiteVerb(after) || st.speakerAfter(after)) {
 				return -1 // "said Ukraine clashed": the subject of a clause, not an object
 			}
 			return g[0]

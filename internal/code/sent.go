@@ -242,6 +242,9 @@ func (st *sent) matchElems(p *Pattern, ei, j int, m *match) bool {
 		for k := j; k < n && k <= j+maxFill; k++ {
 			if mi := st.at[k]; mi >= 0 && st.ms[mi].Start == k {
 				g := st.group(mi)
+				if e.kind == elTarget && st.speakerAfter(st.ms[g[len(g)-1]].End) {
+					break
+				}
 				saveT, saveS := m.target, m.source
 				if e.kind == elTarget {
 					m.target = mi
@@ -386,9 +389,19 @@ func (st *sent) isPassive(i int) bool {
 		case "not", "n't", "reportedly", "allegedly", "also", "later", "then", "never", "being":
 			continue
 		}
+		if st.toks[k].UPOS == "ADV" { // "was fiercely opposed"
+			continue
+		}
 		return false
 	}
 	return false
+}
+
+// speakerAfter reports whether the mention group ending at token end is
+// the subject of a verb of saying ("..., a senior official said"): such an
+// actor is the source of an attribution, not the target of the verb before.
+func (st *sent) speakerAfter(end int) bool {
+	return end < len(st.toks) && st.lemmaIs(end, sayLemmas) && st.toks[end].UPOS != "NOUN"
 }
 
 var negWords = map[string]bool{"not": true, "n't": true, "never": true, "no": true}
