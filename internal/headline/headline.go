@@ -36,7 +36,7 @@ var families = map[string]family{
 	"bomb": {"attack", 0}, "hit": {"attack", 0}, "assault": {"attack", 0}, "raid": {"attack", 0},
 	"fire": {"attack", 0}, "clash": {"attack", 0}, "offensive": {"attack", 0}, "invad": {"attack", 0},
 	"invasion": {"attack", 0},
-	"kill": {"kill", 0}, "dead": {"kill", 0}, "death": {"kill", 0}, "die": {"kill", 0}, "di": {"kill", 0},
+	"kill":     {"kill", 0}, "dead": {"kill", 0}, "death": {"kill", 0}, "die": {"kill", 0}, "di": {"kill", 0},
 	"reject": {"reject", 0}, "refus": {"reject", 0}, "dismiss": {"reject", 0}, "rebuff": {"reject", 0},
 	"deni": {"reject", 0}, "deny": {"reject", 0}, "spurn": {"reject", 0},
 	"withdraw": {"withdraw", 0}, "withdrawal": {"withdraw", 0}, "withdrew": {"withdraw", 0},
