@@ -48,6 +48,8 @@ type scratch struct {
 	pred   []uint16
 	first  []uint16
 	forms  []string
+	fixed  []int32    // per word: class from the tag dictionary, or -1
+	cands  [][]uint16 // per word: ambiguity class, or nil
 }
 
 // Load returns the embedded tagger. Call it once and share the result.
@@ -138,12 +140,28 @@ type scorer interface {
 // (when the model has one) and a left-to-right second pass that also sees
 // the first pass's tags.
 func (t *Tagger) decode(sc *scratch) {
+	t.lex(sc)
 	var first []uint16
 	if t.first != nil {
 		sc.first = t.pass(sc, t.first, true, nil, sc.first[:0])
 		first = sc.first
 	}
 	sc.pred = t.pass(sc, t.model, false, first, sc.pred[:0])
+}
+
+// lex looks every word up in the tag dictionary and the ambiguity classes.
+func (t *Tagger) lex(sc *scratch) {
+	sc.fixed, sc.cands = sc.fixed[:0], sc.cands[:0]
+	for _, f := range sc.forms {
+		c, ok := t.dict[f]
+		if ok {
+			sc.fixed = append(sc.fixed, int32(c))
+			sc.cands = append(sc.cands, nil)
+			continue
+		}
+		sc.fixed = append(sc.fixed, -1)
+		sc.cands = append(sc.cands, t.amb[f])
+	}
 }
 
 // pass runs one greedy decoding pass and appends the tags to out.
@@ -159,8 +177,8 @@ func (t *Tagger) pass(sc *scratch, m scorer, rev bool, first []uint16, out []uin
 		if rev {
 			i, d = n-1-k, 1
 		}
-		if c, ok := t.dict[sc.forms[i]]; ok {
-			out[i] = c
+		if c := sc.fixed[i]; c >= 0 {
+			out[i] = uint16(c)
 			continue
 		}
 		t1, t2 := none, none
@@ -174,7 +192,7 @@ func (t *Tagger) pass(sc *scratch, m scorer, rev bool, first []uint16, out []uin
 		for j := range sc.scores {
 			sc.scores[j] = 0
 		}
-		if cands := t.amb[sc.forms[i]]; cands != nil {
+		if cands := sc.cands[i]; cands != nil {
 			m.ScoreSubset(sc.keys, sc.scores, cands)
 			out[i] = argmaxOf(sc.scores, cands)
 		} else {

@@ -168,6 +168,7 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 			for i := range data {
 				if i%cfg.Folds == f {
 					sc.words, sc.forms = data[i].words, data[i].forms
+					t.lex(sc)
 					firstTags[i] = t.pass(sc, m, true, nil, nil)
 				}
 			}

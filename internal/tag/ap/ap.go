@@ -187,11 +187,27 @@ type Model struct {
 
 	// Run-time view built by finish: an open-addressing table from key to
 	// slot, and per slot either a sparse run (cls/w) or a dense row.
-	tabKey  []uint32
-	tabSlot []uint32 // feature number + 1; 0 = empty
-	shift   uint32
-	dense   []int32 // per feature: offset into rows, or -1 when sparse
-	rows    []float32
+	tab   []slot // open-addressing table, key -> feature
+	shift uint32
+	feat  []featRT // per feature: its weights
+	ent   []entRT  // sparse weights, feature f owns ent[feat[f].a:feat[f].b]
+	rows  []float32
+}
+
+// slot is one cell of the lookup table; f is the feature number + 1 (0 = empty).
+type slot struct{ key, f uint32 }
+
+// featRT locates a feature's weights: a dense row at rows[dense:] when
+// dense >= 0, else the sparse run ent[a:b].
+type featRT struct {
+	a, b  uint32
+	dense int32
+}
+
+// entRT is one sparse (class, weight) pair.
+type entRT struct {
+	c uint16
+	w float32
 }
 
 // finish builds the run-time lookup table and dense rows.
@@ -203,27 +219,30 @@ func (m *Model) finish() {
 		size <<= 1
 		bits++
 	}
-	m.tabKey = make([]uint32, size)
-	m.tabSlot = make([]uint32, size)
+	m.tab = make([]slot, size)
 	m.shift = 32 - bits
 	mask := uint32(size - 1)
 	for f, k := range m.keys {
 		h := (k * 0x9E3779B1) >> m.shift
-		for m.tabSlot[h] != 0 {
+		for m.tab[h].f != 0 {
 			h = (h + 1) & mask
 		}
-		m.tabKey[h] = k
-		m.tabSlot[h] = uint32(f) + 1
+		m.tab[h] = slot{k, uint32(f) + 1}
 	}
-	m.dense = make([]int32, n)
+	m.feat = make([]featRT, n)
+	m.ent = m.ent[:0]
 	m.rows = m.rows[:0]
 	for f := 0; f < n; f++ {
 		a, b := m.start[f], m.start[f+1]
 		if int(b-a)*4 < m.NClass {
-			m.dense[f] = -1
+			fa := uint32(len(m.ent))
+			for j := a; j < b; j++ {
+				m.ent = append(m.ent, entRT{m.cls[j], m.w[j]})
+			}
+			m.feat[f] = featRT{fa, uint32(len(m.ent)), -1}
 			continue
 		}
-		m.dense[f] = int32(len(m.rows))
+		m.feat[f] = featRT{dense: int32(len(m.rows))}
 		row := make([]float32, m.NClass)
 		for j := a; j < b; j++ {
 			row[m.cls[j]] = m.w[j]
@@ -234,15 +253,15 @@ func (m *Model) finish() {
 
 // lookup returns the feature number of key k, or -1.
 func (m *Model) lookup(k uint32) int {
-	mask := uint32(len(m.tabKey) - 1)
+	mask := uint32(len(m.tab) - 1)
 	h := (k * 0x9E3779B1) >> m.shift
 	for {
-		s := m.tabSlot[h]
-		if s == 0 {
+		s := m.tab[h]
+		if s.f == 0 {
 			return -1
 		}
-		if m.tabKey[h] == k {
-			return int(s - 1)
+		if s.key == k {
+			return int(s.f - 1)
 		}
 		h = (h + 1) & mask
 	}
@@ -260,19 +279,32 @@ func (m *Model) Score(keys []uint32, scores []float32) {
 		if f < 0 {
 			continue
 		}
-		if d := m.dense[f]; d >= 0 {
-			row := m.rows[d : int(d)+nc]
-			for j := range row {
-				scores[j] += row[j]
-			}
+		ft := m.feat[f]
+		if ft.dense >= 0 {
+			addRow(scores, m.rows[ft.dense:int(ft.dense)+nc])
 			continue
 		}
-		a, b := m.start[f], m.start[f+1]
-		cls := m.cls[a:b]
-		w := m.w[a:b]
-		for j, c := range cls {
-			scores[c] += w[j]
+		for _, e := range m.ent[ft.a:ft.b] {
+			scores[e.c] += e.w
 		}
+	}
+}
+
+// addRow adds row into dst (len(dst) == len(row)), four lanes at a time.
+func addRow(dst, row []float32) {
+	n := len(row)
+	dst = dst[:n]
+	j := 0
+	for ; j+4 <= n; j += 4 {
+		d := dst[j : j+4 : j+4]
+		r := row[j : j+4 : j+4]
+		d[0] += r[0]
+		d[1] += r[1]
+		d[2] += r[2]
+		d[3] += r[3]
+	}
+	for ; j < n; j++ {
+		dst[j] += row[j]
 	}
 }
 
@@ -287,18 +319,16 @@ func (m *Model) ScoreSubset(keys []uint32, scores []float32, cands []uint16) {
 		if f < 0 {
 			continue
 		}
-		if d := m.dense[f]; d >= 0 {
-			row := m.rows[d : int(d)+nc]
+		ft := m.feat[f]
+		if ft.dense >= 0 {
+			row := m.rows[ft.dense : int(ft.dense)+nc]
 			for _, c := range cands {
 				scores[c] += row[c]
 			}
 			continue
 		}
-		a, b := m.start[f], m.start[f+1]
-		cls := m.cls[a:b]
-		w := m.w[a:b]
-		for j, c := range cls {
-			scores[c] += w[j]
+		for _, e := range m.ent[ft.a:ft.b] {
+			scores[e.c] += e.w
 		}
 	}
 }
