@@ -1,0 +1,26 @@
+package ner
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/tag"
+)
+
+// BenchmarkLoad measures loading the embedded tagger, recogniser and
+// gazetteer (the budget is 300 ms for all models).
+func BenchmarkLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadTagger measures loading the embedded tagger alone.
+func BenchmarkLoadTagger(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := tag.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
