@@ -173,11 +173,25 @@ func posFits(t *dyad.Token, noun bool) bool {
 	return false
 }
 
-// events builds the events of one match.
+// events builds the events of one match, and the reciprocal events of a
+// CODE:REVERSE pattern (a visit implies a host: "042:043").
 func (c *Coder) events(st *sent, m match) []dyad.Event {
-	code := m.p.Code
+	src, tgt, how := st.arguments(m)
+	if len(src) == 0 {
+		return nil
+	}
 	negated := st.negated(m.trig)
-	if c.intent && st.future(m.trig) {
+	future := c.intent && st.future(m.trig)
+	out := c.build(st, m, m.p.Code, negated, future, src, tgt, how)
+	if m.p.Reverse != "" && len(tgt) > 0 && len(out) > 0 {
+		out = append(out, c.build(st, m, m.p.Reverse, negated, future, tgt, src, how)...)
+	}
+	return out
+}
+
+// build makes the events of one code between source and target actors.
+func (c *Coder) build(st *sent, m match, code string, negated, future bool, src, tgt []dyad.ActorRef, how string) []dyad.Event {
+	if future {
 		if ic := intentCode(code, negated); ic != code {
 			code, negated = ic, false
 		}
@@ -185,10 +199,6 @@ func (c *Coder) events(st *sent, m match) []dyad.Event {
 	ec, ok := c.ont.Event(code)
 	if !ok {
 		ec = ontology.EventCode{Code: code} // a user's own code
-	}
-	src, tgt, how := st.arguments(m)
-	if len(src) == 0 {
-		return nil
 	}
 	mode := ec.Mode
 	if negated {

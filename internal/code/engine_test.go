@@ -30,6 +30,7 @@ const enginePatterns = `
 040  meet
 073  provide * aid to +
 190  attack
+057:057 sign * treaty with +
 `
 
 var (
@@ -114,6 +115,7 @@ func TestEngine(t *testing.T) {
 		{"refusal to meet", "Russia will not meet Ukraine.", "125 RUS>UKR"},
 		{"agent distributed over countries", "The ambassadors of France, Germany and Italy criticized Iran.", "112 FRAGOV+DEUGOV+ITAGOV>IRN"},
 		{"compound with modifiers", "Armenia, the small Georgia and Azerbaijan clashed with Iran.", "190 ARM+GEO+AZE>IRN"},
+		{"reciprocal code", "Armenia signed a treaty with Azerbaijan.", "057 ARM>AZE; 057 AZE>ARM"},
 		{"no actor no event", "The weather visited nobody.", ""},
 	}
 	tagger, err := tag.Load()

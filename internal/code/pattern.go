@@ -29,15 +29,16 @@ type elem struct {
 
 // Pattern is one compiled verb pattern.
 type Pattern struct {
-	Code  string // CAMEO code
-	Text  string // the pattern as written
-	File  string // where it was defined
-	Line  int
-	Sym   bool   // ~sym: compound subject coded against each other
-	Noun  bool   // ~noun: trigger is a noun
-	elems []elem // the trigger, then the elements after it
-	pre   []elem // elements before an @trigger, nearest the trigger first
-	spec  int    // specificity, computed once
+	Code    string // CAMEO code
+	Reverse string // code of the reciprocal event, target -> source ("042:043"), or ""
+	Text    string // the pattern as written
+	File    string // where it was defined
+	Line    int
+	Sym     bool   // ~sym: compound subject coded against each other
+	Noun    bool   // ~noun: trigger is a noun
+	elems   []elem // the trigger, then the elements after it
+	pre     []elem // elements before an @trigger, nearest the trigger first
+	spec    int    // specificity, computed once
 }
 
 // Rule is the identifier written into evidence.rule.
@@ -134,14 +135,22 @@ func (ps *Patterns) add(name string, r io.Reader, validCode func(string) bool) e
 			continue
 		}
 		fields := strings.Fields(s)
-		code := fields[0]
-		if !isDigits(code) || len(code) < 2 || len(code) > 4 {
-			return errf("expected a CAMEO code (2-4 digits) at the start, got %q", code)
+		code, reverse, _ := strings.Cut(fields[0], ":")
+		for _, c := range []string{code, reverse} {
+			if c == "" && c == reverse {
+				continue
+			}
+			if !isDigits(c) || len(c) < 2 || len(c) > 4 {
+				return errf("expected a CAMEO code (2-4 digits, or CODE:REVERSE) at the start, got %q", fields[0])
+			}
+			if validCode != nil && !validCode(c) {
+				return errf("unknown CAMEO code %q", c)
+			}
 		}
-		if validCode != nil && !validCode(code) {
-			return errf("unknown CAMEO code %q", code)
+		if strings.HasSuffix(fields[0], ":") {
+			return errf("expected a reverse code after ':' in %q", fields[0])
 		}
-		p := &Pattern{Code: code, File: name, Line: line}
+		p := &Pattern{Code: code, Reverse: reverse, File: name, Line: line}
 		var text []string
 		trigger := -1 // index in p.elems of an @-marked trigger
 		for _, f := range fields[1:] {

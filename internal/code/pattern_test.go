@@ -45,6 +45,9 @@ func TestParsePatternsErrors(t *testing.T) {
 		{"999 visit", "t.txt:1: unknown CAMEO code"},
 		{"042 vi$it", "t.txt:1: bad pattern element"},
 		{"042", "t.txt:1: a pattern must start with its trigger word"},
+		{"042: visit", "t.txt:1: expected a reverse code after ':'"},
+		{"042:999 visit", "t.txt:1: unknown CAMEO code \"999\""},
+		{"042:4x visit", "t.txt:1: expected a CAMEO code"},
 	}
 	for _, tc := range tests {
 		_, err := ParsePatterns("t.txt", strings.NewReader(tc.src), valid)

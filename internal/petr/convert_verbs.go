@@ -210,13 +210,21 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 			return ""
 		}
 		if i := strings.IndexByte(code, ':'); i >= 0 {
+			// dyad patterns carry reciprocal codes as CODE:REVERSE.
 			st.Reciprocal++
-			if code[:i] == code[i+1:] {
-				warn(line, "%s has the reciprocal code [%s]; written as %s with ~sym (a compound subject is coded against itself), the reverse event for a separate target is not expressible", what, code, code[:i])
-			} else {
-				warn(line, "%s has the reciprocal code [%s]; written as %s, the reverse %s event (target -> source) is not expressible", what, code, code[:i], code[i+1:])
+			fwd, rev := code[:i], code[i+1:]
+			if m, ok := opt.CodeMap[fwd]; ok {
+				fwd = m
 			}
-			code = code[:i]
+			if m, ok := opt.CodeMap[rev]; ok {
+				rev = m
+			}
+			if !valid(fwd) || !valid(rev) {
+				st.BadCode++
+				warn(line, "%s has code [%s], which is not a pair of event codes dyad accepts; not written", what, code)
+				return ""
+			}
+			return fwd + ":" + rev
 		}
 		if m, ok := opt.CodeMap[code]; ok {
 			code = m
