@@ -45,11 +45,15 @@ func Mode(s *dyad.Sentence, trigger int, published time.Time) string {
 		return ""
 	}
 	toks := s.Tokens
+	low := make([]string, len(toks))
+	for i := range toks {
+		low[i] = lowerASCII(toks[i].Form())
+	}
 	lw := func(i int) string {
 		if i < 0 || i >= len(toks) {
 			return ""
 		}
-		return strings.ToLower(toks[i].Form())
+		return low[i]
 	}
 	// Look back from the trigger through its clause for auxiliaries and cues.
 	var modal, cue string

@@ -87,11 +87,15 @@ func Spans(toks []dyad.Token, ref time.Time, future bool) []Span {
 	ref = day0(ref)
 	days := FindAll(toks, ref, future)
 	n := len(toks)
+	low := make([]string, n)
+	for i := range toks {
+		low[i] = lowerASCII(toks[i].Form())
+	}
 	lw := func(i int) string {
 		if i < 0 || i >= n {
 			return ""
 		}
-		return strings.ToLower(toks[i].Form())
+		return low[i]
 	}
 	mk := func(from, to time.Time, gran string, a, b int) Span {
 		var sb strings.Builder
@@ -341,4 +345,15 @@ func isMonthFollow(toks []dyad.Token, i int) bool {
 	}
 	_, ok := month(toks[i].Form())
 	return ok
+}
+
+// lowerASCII lower-cases s, without allocating when it has no upper-case
+// ASCII letters.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }

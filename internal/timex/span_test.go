@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/dyad"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -63,4 +64,28 @@ func TestSpansNone(t *testing.T) {
 			t.Errorf("%q: unexpected spans %v", s, sp)
 		}
 	}
+}
+
+func BenchmarkSpansAndMode(b *testing.B) {
+	src, err := os.ReadFile("../tone/testdata/article.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := &dyad.Document{Text: string(src)}
+	text.Segment(doc, true)
+	ref := time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)
+	ntok := 0
+	for i := range doc.Sentences {
+		ntok += len(doc.Sentences[i].Tokens)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k := range doc.Sentences {
+			s := &doc.Sentences[k]
+			Spans(s.Tokens, ref, false)
+			// one trigger per sentence, in its middle
+			Mode(s, len(s.Tokens)/2, ref)
+		}
+	}
+	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }

@@ -31,7 +31,7 @@ var weekdays = map[string]time.Weekday{
 
 // month reads a capitalised month name ("may" the modal is not May).
 func month(w string) (time.Month, bool) {
-	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+	if w == "" || w[0] < 'A' || w[0] > 'Z' || len(w) > 10 {
 		return 0, false
 	}
 	m, ok := months[strings.TrimSuffix(strings.ToLower(w), ".")]
@@ -39,6 +39,9 @@ func month(w string) (time.Month, bool) {
 }
 
 func day(w string) (int, bool) {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return 0, false
+	}
 	w = strings.ToLower(w)
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		w = strings.TrimSuffix(w, suf)
@@ -97,7 +100,7 @@ func findFrom(toks []dyad.Token, from int, ref time.Time, future bool) (Expr, bo
 		return Expr{Date: d, Start: a, End: b, Text: sb.String()}
 	}
 	for i := from; i < n; i++ {
-		lw := strings.ToLower(w(i))
+		lw := lowerASCII(w(i))
 		switch lw {
 		case "today", "tonight":
 			return mk(ref, i, i+1), true
@@ -106,8 +109,10 @@ func findFrom(toks []dyad.Token, from int, ref time.Time, future bool) (Expr, bo
 		case "tomorrow":
 			return mk(ref.AddDate(0, 0, 1), i, i+1), true
 		}
-		if t, err := time.Parse("2006-01-02", w(i)); err == nil {
-			return mk(t, i, i+1), true
+		if wi := w(i); len(wi) == 10 && wi[4] == '-' {
+			if t, err := time.Parse("2006-01-02", wi); err == nil {
+				return mk(t, i, i+1), true
+			}
 		}
 		if wd, ok := weekdays[lw]; ok {
 			a := i
