@@ -94,7 +94,7 @@ func summary(evs []dyad.Event) string {
 
 func TestEngine(t *testing.T) {
 	c, d := engine(t)
-	needTags := map[string]bool{"compound with modifiers": true} // modifiers recognised by their POS tags
+	needTags := map[string]bool{"compound with modifiers": true, "agent from country before the verb": true} // modifiers recognised by their POS tags
 	tests := []struct{ name, sentence, want string }{
 		{"subject verb object", "Russian President Vladimir Putin visited Kyrgyzstan.", "042 RUSGOV>KGZ"},
 		{"pattern target slot", "Putin arrived in Bishkek on Tuesday.", "042 RUSGOV>KGZ"},
@@ -115,6 +115,7 @@ func TestEngine(t *testing.T) {
 		{"refusal to meet", "Russia will not meet Ukraine.", "125 RUS>UKR"},
 		{"agent distributed over countries", "The ambassadors of France, Germany and Italy criticized Iran.", "112 FRAGOV+DEUGOV+ITAGOV>IRN"},
 		{"compound with modifiers", "Armenia, the small Georgia and Azerbaijan clashed with Iran.", "190 ARM+GEO+AZE>IRN"},
+		{"agent from country before the verb", "Soldiers from Armenia clashed with Azerbaijan.", "190 ARMMIL>AZE"},
 		{"reciprocal code", "Armenia signed a treaty with Azerbaijan.", "057 ARM>AZE; 057 AZE>ARM"},
 		{"no actor no event", "The weather visited nobody.", ""},
 	}

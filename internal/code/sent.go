@@ -60,9 +60,9 @@ func isQuote(f string) bool {
 }
 
 // mergeOf joins "the president of Kyrgyzstan", "police in Kenya" (an
-// agent without a country followed by of/in ("from" is too often the
-// source of a movement), an optional "the", and a
-// country or capital) into one mention coded with that country.
+// agent without a country followed by of/in, or "from" before the verb,
+// an optional "the", and a country or capital) into one mention coded with
+// that country.
 func mergeOf(toks []dyad.Token, ms []actor.Mention) []actor.Mention {
 	var out []actor.Mention
 	for i := 0; i < len(ms); i++ {
@@ -71,7 +71,7 @@ func mergeOf(toks []dyad.Token, ms []actor.Mention) []actor.Mention {
 			n := ms[i+1]
 			prep := strings.ToLower(toks[m.End].Form())
 			gap := n.Start - m.End
-			if (prep == "of" || prep == "in") && isPlace(n) &&
+			if (prep == "of" || prep == "in" || prep == "from" && subjectPosition(toks, m.Start)) && isPlace(n) &&
 				(gap == 1 || gap == 2 && strings.EqualFold(toks[m.End+1].Form(), "the")) {
 				r := m.Ref
 				r.Country = n.Ref.Country
@@ -117,6 +117,21 @@ func endsInOf(toks []dyad.Token, m actor.Mention) bool {
 		}
 	}
 	return false
+}
+
+// subjectPosition reports whether no verb precedes token i (tagged input
+// only): "Soldiers from Gondor have ..." is Gondor's soldiers, while in
+// "withdrew troops from Syria" Syria is where they leave.
+func subjectPosition(toks []dyad.Token, i int) bool {
+	for k := 0; k < i; k++ {
+		switch toks[k].UPOS {
+		case "":
+			return false
+		case "VERB", "AUX":
+			return false
+		}
+	}
+	return true
 }
 
 func isPlace(m actor.Mention) bool {
