@@ -269,6 +269,11 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 		if t := m.at(j); t != nil && t.use == usePerson && !(mod != nil && mod.start == j) {
 			person = &span{j, m.ends[j], t}
 			j = m.ends[j]
+		} else if t != nil && t.use == useName && t.e.Kind == KindCountry && mod != nil && len(agents) > 0 &&
+			mod.start != j && t.e.Key == m.baseCountry(mod) {
+			// "Bree Prime Minister Romendacil" where a dictionary lists the
+			// leader's name under the country: the name is part of the phrase.
+			j = m.ends[j]
 		} else if len(agents) > 0 && !m.plural(agents[len(agents)-1]) {
 			if e, p := m.nameRun(j); e > j {
 				if p != nil {
@@ -306,6 +311,11 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 		kind, ref.Name = KindPerson, pe.Key
 		if r, ok := pe.RoleAt(m.date); ok && !eli {
 			ref.Code = r.Code
+			if c, sec := m.ix.split(r.Code); sec == "" && c != "" && len(agents) > 0 {
+				// "Bree Prime Minister X" where the dictionary codes X with
+				// the bare country: the title gives the sector.
+				ref.Code = r.Code + m.headSector(agents)
+			}
 		} else {
 			c := pe.Country
 			if c == "" && mod != nil {

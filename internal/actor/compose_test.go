@@ -1,0 +1,42 @@
+package actor
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTitleGivesSector: a leader listed under a bare country code takes the
+// sector from a title before the name, whether the dictionary lists the
+// name as a person or as an alias of the country (as converted PETRARCH
+// dictionaries do).
+func TestTitleGivesSector(t *testing.T) {
+	d := mustParse(t, `
+country BRE
+  name Bree
+  alias Romendacil
+country ERI
+  name Eriador
+country FOR
+  name Fornost
+person Umbardacil
+  country FOR
+  role FOR 1990 -
+agent GOV
+  word prime minister
+  word president
+`)
+	tests := []struct{ sentence, want string }{
+		{"Bree Prime Minister Romendacil met Eriador .", "Bree Prime Minister Romendacil=BREGOV Eriador=ERI"},
+		{"Romendacil met Eriador .", "Romendacil=BRE Eriador=ERI"},
+		{"President Umbardacil met Eriador .", "President Umbardacil=FORGOV Eriador=ERI"},
+	}
+	for _, tc := range tests {
+		var parts []string
+		for _, m := range d.Find(sentence(tc.sentence), day("2000-01-01")) {
+			parts = append(parts, m.Ref.Text+"="+m.Ref.Code)
+		}
+		if got := strings.Join(parts, " "); got != tc.want {
+			t.Errorf("%s\n got %s\nwant %s", tc.sentence, got, tc.want)
+		}
+	}
+}
