@@ -183,3 +183,20 @@ func BenchmarkCheck(b *testing.B) {
 	}
 	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{"A demands all\nB said 5.", "\"\n\"", "x", "Talks collapse; 3 dead\nThree died."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := &dyad.Document{Text: s}
+		text.Segment(d, true)
+		if h := Check(d, nil); h != nil {
+			for _, c := range h.Claims {
+				if c.BestEvidence != nil && (c.BestEvidence.Sentence < 0 || c.BestEvidence.Sentence >= len(d.Sentences)) {
+					t.Fatalf("evidence sentence %d out of range", c.BestEvidence.Sentence)
+				}
+			}
+		}
+	})
+}

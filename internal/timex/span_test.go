@@ -89,3 +89,22 @@ func BenchmarkSpansAndMode(b *testing.B) {
 	}
 	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func FuzzSpans(f *testing.F) {
+	for _, s := range []string{"from March 3 to 5", "between Monday and Wednesday", "3 years ago", "last March 2024 - 31"} {
+		f.Add(s, int64(1741910400))
+	}
+	f.Fuzz(func(t *testing.T, s string, sec int64) {
+		ref := time.Unix(sec%(1<<34), 0).UTC()
+		toks := text.Tokenize(s, 0)
+		for _, sp := range Spans(toks, ref, len(s)%2 == 0) {
+			if sp.Start < 0 || sp.End > len(toks) || sp.Start >= sp.End || sp.To.Before(sp.From) {
+				t.Fatalf("bad span %+v", sp)
+			}
+		}
+		sent := dyad.Sentence{Tokens: toks}
+		for i := -1; i <= len(toks); i++ {
+			Mode(&sent, i, ref)
+		}
+	})
+}
