@@ -153,3 +153,24 @@ func isDecade(w string) bool {
 	_, ok := year(w)
 	return ok && len(w) == 4 && w[3] == '0'
 }
+
+// TokenAt returns the index of the token of s that contains byte offset
+// off (an event's Evidence.TriggerStart), or -1.
+func TokenAt(s *dyad.Sentence, off int) int {
+	if s == nil {
+		return -1
+	}
+	lo, hi := 0, len(s.Tokens)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if s.Tokens[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(s.Tokens) && s.Tokens[lo].Start <= off {
+		return lo
+	}
+	return -1
+}

@@ -55,3 +55,15 @@ func TestMode(t *testing.T) {
 		t.Errorf("trigger out of range: got %q", got)
 	}
 }
+
+func TestTokenAt(t *testing.T) {
+	s := dyad.Sentence{Tokens: text.Tokenize("Putin will visit Bishkek.", 0)}
+	for _, tc := range []struct{ off, want int }{{0, 0}, {4, 0}, {5, -1}, {6, 1}, {11, 2}, {24, 4}, {25, -1}, {-3, -1}} {
+		if got := TokenAt(&s, tc.off); got != tc.want {
+			t.Errorf("TokenAt(%d) = %d, want %d", tc.off, got, tc.want)
+		}
+	}
+	if TokenAt(nil, 0) != -1 {
+		t.Error("nil sentence")
+	}
+}
