@@ -138,7 +138,7 @@ func (c *Coder) bestMatch(st *sent, i int) (match, bool) {
 	}
 	passive := st.isPassive(i)
 	var best match
-	found := false
+	bestSpec, found := 0, false
 	for _, p := range cands {
 		if !posFits(&st.toks[i], p.Noun) {
 			continue
@@ -150,8 +150,16 @@ func (c *Coder) bestMatch(st *sent, i int) (match, bool) {
 		if len(p.pre) > 0 && !st.matchPre(p, 0, i-1, &m) {
 			continue
 		}
-		if !found || p.specificity() > best.p.specificity() {
-			best, found = m, true
+		spec := p.specificity()
+		if p.Sym {
+			// A ~sym pattern is the more specific reading of a compound
+			// subject without a target ("France and Italy agree that ...").
+			if src, tgt, _ := st.arguments(m); len(src) > 1 && len(tgt) == 0 {
+				spec += 3
+			}
+		}
+		if !found || spec > bestSpec {
+			best, bestSpec, found = m, spec, true
 		}
 	}
 	return best, found

@@ -31,6 +31,8 @@ const enginePatterns = `
 073  provide * aid to +
 190  attack
 057:057 sign * treaty with +
+081  agree
+030:030 agree ~sym
 `
 
 var (
@@ -116,6 +118,8 @@ func TestEngine(t *testing.T) {
 		{"agent distributed over countries", "The ambassadors of France, Germany and Italy criticized Iran.", "112 FRAGOV+DEUGOV+ITAGOV>IRN"},
 		{"compound with modifiers", "Armenia, the small Georgia and Azerbaijan clashed with Iran.", "190 ARM+GEO+AZE>IRN"},
 		{"agent from country before the verb", "Soldiers from Armenia clashed with Azerbaijan.", "190 ARMMIL>AZE"},
+		{"symmetric pattern wins for a compound subject", "France and Italy agree that the plan works.", "030 FRA>ITA; 030 ITA>FRA"},
+		{"plain pattern for a single subject", "France agreed.", "081 FRA>"},
 		{"reciprocal code", "Armenia signed a treaty with Azerbaijan.", "057 ARM>AZE; 057 AZE>ARM"},
 		{"no actor no event", "The weather visited nobody.", ""},
 	}
