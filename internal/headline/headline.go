@@ -106,6 +106,9 @@ func famOf(w string) (family, bool) {
 	if f, ok := families[strings.ToLower(w)]; ok {
 		return f, true
 	}
+	if f, ok := families[s+"e"]; ok { // "strikes" -> "strik" -> "strike"
+		return f, true
+	}
 	for n := len(s) - 1; n >= 4; n-- {
 		if f, ok := families[s[:n]]; ok {
 			return f, true
