@@ -30,6 +30,9 @@ func TestExamplesGolden(t *testing.T) {
 			}
 			golden := filepath.Join("testdata", "golden", name+".jsonl")
 			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
 				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
 					t.Fatal(err)
 				}

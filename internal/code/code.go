@@ -121,6 +121,7 @@ type match struct {
 	source  int   // mention index from a $ slot, or -1
 	end     int   // token index after the match
 	passive bool
+	cut     int // in the passive, the element index where matching stopped (0: none)
 }
 
 // bestMatch tries the patterns whose trigger is a lemma of token i, most
@@ -140,7 +141,7 @@ func (c *Coder) bestMatch(st *sent, i int) (match, bool) {
 	var best match
 	bestSpec, found := 0, false
 	for _, p := range cands {
-		if !posFits(&st.toks[i], p.Noun) {
+		if !posFits(&st.toks[i], p.Noun) && (p.Noun || !st.predicateAdj(i)) {
 			continue
 		}
 		m := match{p: p, trig: i, target: -1, source: -1, words: []int{i}, passive: passive}
@@ -151,6 +152,9 @@ func (c *Coder) bestMatch(st *sent, i int) (match, bool) {
 			continue
 		}
 		spec := p.specificity()
+		if m.cut > 0 {
+			spec = p.specificityUpTo(m.cut) // a passive match used only part of the pattern
+		}
 		if p.Sym {
 			// A ~sym pattern is the more specific reading of a compound
 			// subject without a target ("France and Italy agree that ...").
@@ -158,7 +162,7 @@ func (c *Coder) bestMatch(st *sent, i int) (match, bool) {
 				spec += 3
 			}
 		}
-		if !found || spec > bestSpec {
+		if !found || spec > bestSpec || spec == bestSpec && best.cut > 0 && m.cut == 0 {
 			best, bestSpec, found = m, spec, true
 		}
 	}
@@ -177,6 +181,24 @@ func posFits(t *dyad.Token, noun bool) bool {
 		return noun
 	case "ADJ":
 		return !noun && (t.XPOS == "VBN" || t.XPOS == "VBD")
+	}
+	return false
+}
+
+// predicateAdj reports whether token i is an adjective after a form of
+// "be" ("is ready to", "was concerned about"): such adjectives trigger
+// verb patterns (012 concerned, 036 ready to meet) as verbs do.
+func (st *sent) predicateAdj(i int) bool {
+	if st.toks[i].UPOS != "ADJ" {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if beForms[st.low[k]] || st.lemmaIs(k, []string{"remain", "seem", "appear", "become"}) {
+			return true
+		}
+		if st.toks[k].UPOS != "ADV" && st.toks[k].UPOS != "PART" {
+			return false
+		}
 	}
 	return false
 }

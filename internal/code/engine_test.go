@@ -30,6 +30,8 @@ const enginePatterns = `
 040  meet
 073  provide * aid to +
 190  attack
+204  attack + with * chemical
+036  ready to meet +
 057:057 sign * treaty with +
 081  agree
 030:030 agree ~sym
@@ -96,7 +98,7 @@ func summary(evs []dyad.Event) string {
 
 func TestEngine(t *testing.T) {
 	c, d := engine(t)
-	needTags := map[string]bool{"compound with modifiers": true, "agent from country before the verb": true} // modifiers recognised by their POS tags
+	needTags := map[string]bool{"compound with modifiers": true, "agent from country before the verb": true, "predicate adjective trigger": true} // modifiers recognised by their POS tags
 	tests := []struct{ name, sentence, want string }{
 		{"subject verb object", "Russian President Vladimir Putin visited Kyrgyzstan.", "042 RUSGOV>KGZ"},
 		{"pattern target slot", "Putin arrived in Bishkek on Tuesday.", "042 RUSGOV>KGZ"},
@@ -120,6 +122,8 @@ func TestEngine(t *testing.T) {
 		{"agent from country before the verb", "Soldiers from Armenia clashed with Azerbaijan.", "190 ARMMIL>AZE"},
 		{"symmetric pattern wins for a compound subject", "France and Italy agree that the plan works.", "030 FRA>ITA; 030 ITA>FRA"},
 		{"plain pattern for a single subject", "France agreed.", "081 FRA>"},
+		{"passive ignores the unmatched rest of a pattern", "Armenia was attacked by Azerbaijan.", "190 AZE>ARM"},
+		{"predicate adjective trigger", "Iran is ready to meet Israel.", "036 IRN>ISR"},
 		{"reciprocal code", "Armenia signed a treaty with Azerbaijan.", "057 ARM>AZE; 057 AZE>ARM"},
 		{"no actor no event", "The weather visited nobody.", ""},
 	}

@@ -47,9 +47,17 @@ func (p *Pattern) Rule() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
 // specificity orders patterns at one trigger: more matched words first.
 func (p *Pattern) specificity() int { return p.spec }
 
-func (p *Pattern) computeSpecificity() int {
+func (p *Pattern) computeSpecificity() int { return p.specificityUpTo(len(p.elems)) }
+
+// specificityUpTo counts the elements before the trigger and the first n
+// elements from the trigger on.
+func (p *Pattern) specificityUpTo(n int) int {
+	return weigh(p.pre) + weigh(p.elems[:n])
+}
+
+func weigh(es []elem) int {
 	n := 0
-	for _, e := range append(append([]elem(nil), p.pre...), p.elems...) {
+	for _, e := range es {
 		switch e.kind {
 		case elWord:
 			n += 4

@@ -252,6 +252,7 @@ func (st *sent) matchElems(p *Pattern, ei, j int, m *match) bool {
 			// In the passive the target is the subject on the left: the
 			// slot is satisfied there, the rest of the pattern is not needed.
 			m.end = j
+			m.cut = ei
 			return true
 		}
 		for k := j; k < n && k <= j+maxFill; k++ {
