@@ -37,7 +37,7 @@ Flags:
   --folds N          jackknife folds (default 5)
   --explore-from N   first epoch that follows the model's own mistakes (default 2)
   --explore-prob X   probability of following the model's choice (default 0.9)
-  --prune X          drop averaged weights below X (default 0.05)
+  --prune X          drop averaged weights with |w| below X (default 2.0)
   --min-word N       words seen fewer times are unknown (default 2)
 
 Examples:
@@ -54,7 +54,7 @@ func runTrainParser(ctx context.Context, env *Env, args []string) int {
 	fs.IntVar(&opt.Iters, "iters", 15, "epochs")
 	fs.IntVar(&opt.ExploreFrom, "explore-from", 2, "first exploring epoch")
 	fs.Float64Var(&opt.ExploreProb, "explore-prob", 0.9, "exploration probability")
-	fs.Float64Var(&opt.Prune, "prune", 0.05, "prune threshold")
+	fs.Float64Var(&opt.Prune, "prune", 2.0, "prune threshold")
 	fs.IntVar(&opt.MinWordCount, "min-word", 2, "minimum word count")
 	data := fs.String("data", "../shared/data", "data directory")
 	out := fs.String("out", "internal/parse/model/parser.model.gz", "model file")

@@ -92,34 +92,46 @@ func fingerprint(k uint64) uint64 { return k>>32 | 1 }
 
 func pack(a uint8, w int16) uint32 { return uint32(a)<<16 | uint32(uint16(w)) }
 
-// score adds the weights of every feature in keys into scores.
-func (m *model) score(keys []uint64, scores []int32) {
+// score adds the weights of every feature in keys into scores. The slots
+// are first loaded in a tight loop of independent reads, so that the CPU
+// overlaps their cache misses, then resolved.
+func (m *model) score(keys []uint64, scores []int32, slots []uint64) {
 	for i := range scores {
 		scores[i] = 0
 	}
 	tab, mask := m.table, m.mask
-	for _, k := range keys {
-		i := k & mask
+	slots = slots[:len(keys)]
+	for j, k := range keys {
+		slots[j] = tab[k&mask]
+	}
+	for j, k := range keys {
+		sl := slots[j]
 		fp := fingerprint(k)
-		for {
-			sl := tab[i]
+		if sl>>32 != fp {
 			if sl == 0 {
-				break
+				continue
 			}
-			if sl>>32 == fp {
-				v := uint32(sl)
-				if v&(1<<31) == 0 {
-					scores[v>>16] += int32(int16(v))
-				} else {
-					off := v &^ (1 << 31)
-					n := m.ent[off]
-					for _, e := range m.ent[off+1 : off+1+n] {
-						scores[e>>16] += int32(int16(e))
-					}
+			i := k & mask
+			for {
+				i = (i + 1) & mask
+				sl = tab[i]
+				if sl == 0 || sl>>32 == fp {
+					break
 				}
-				break
 			}
-			i = (i + 1) & mask
+			if sl == 0 {
+				continue
+			}
+		}
+		v := uint32(sl)
+		if v&(1<<31) == 0 {
+			scores[v>>16] += int32(int16(v))
+			continue
+		}
+		off := v &^ (1 << 31)
+		n := m.ent[off]
+		for _, e := range m.ent[off+1 : off+1+n] {
+			scores[e>>16] += int32(int16(e))
 		}
 	}
 }

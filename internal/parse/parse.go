@@ -32,6 +32,7 @@ type scratch struct {
 	st     state
 	feats  []uint64
 	scores []int32
+	slots  []uint64
 	words  []string
 	upos   []string
 	xpos   []string
@@ -55,7 +56,7 @@ func newParser(m *model) *Parser {
 	p := &Parser{m: m}
 	na := m.nActions()
 	p.pool.New = func() any {
-		return &scratch{feats: make([]uint64, 0, numFeatures), scores: make([]int32, na)}
+		return &scratch{feats: make([]uint64, 0, numFeatures), scores: make([]int32, na), slots: make([]uint64, numFeatures)}
 	}
 	return p
 }
@@ -126,7 +127,10 @@ func (p *Parser) parse(sc *scratch, words, upos, xpos []string) {
 	nl := len(m.labels)
 	for !sc.st.terminal() {
 		sc.feats = extract(&sc.s, &sc.st, sc.feats)
-		m.score(sc.feats, sc.scores)
+		if cap(sc.slots) < len(sc.feats) {
+			sc.slots = make([]uint64, len(sc.feats))
+		}
+		m.score(sc.feats, sc.scores, sc.slots)
 		sc.st.apply(bestAction(&sc.st, sc.scores, nl, m.rootLabel), nl)
 	}
 }
