@@ -28,6 +28,7 @@ Flags:
   --folds N    jackknife folds: POS tags of the training set come from taggers
                trained on the other folds of UD EWT train (default 4)
   --augment X  share of sentences also trained in upper and title case (default 0.1)
+  --seeds K    train K models (seeds N..N+K-1) and average their weights (default 4)
   --data DIR   data directory (default ../shared/data)
   --out FILE   model file (default internal/ner/model/ner.bin.gz)
 
@@ -44,6 +45,7 @@ func runTrainNER(ctx context.Context, env *Env, args []string) int {
 	fs.Int64Var(&cfg.Seed, "seed", cfg.Seed, "seed")
 	fs.IntVar(&cfg.Iters, "iters", cfg.Iters, "training passes")
 	fs.Float64Var(&cfg.Augment, "augment", cfg.Augment, "case augmentation share")
+	fs.IntVar(&cfg.Seeds, "seeds", cfg.Seeds, "models trained with seeds N, N+1, ... and averaged")
 	folds := fs.Int("folds", 4, "jackknife folds for the training set's POS tags")
 	data := fs.String("data", "../shared/data", "data directory")
 	out := fs.String("out", ner.ModelPath, "model file")
@@ -54,7 +56,7 @@ func runTrainNER(ctx context.Context, env *Env, args []string) int {
 		}
 		return 2
 	}
-	if fs.NArg() != 0 || cfg.Iters < 1 || *folds < 2 {
+	if fs.NArg() != 0 || cfg.Iters < 1 || *folds < 2 || cfg.Seeds < 1 {
 		fs.Usage()
 		return 2
 	}

@@ -19,11 +19,12 @@ type TrainConfig struct {
 	Iters   int
 	Prune   float32
 	Augment float64 // share of training sentences added again in upper case and in title case
+	Seeds   int     // models trained on different shuffles (seeds Seed, Seed+1, ...) and averaged
 }
 
 // DefaultTrainConfig reproduces the shipped model.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Seed: 1, Iters: 5, Prune: 0.01, Augment: 0.1}
+	return TrainConfig{Seed: 1, Iters: 5, Prune: 0.01, Augment: 0.1, Seeds: 4}
 }
 
 // Example is one training sentence: words, their POS tags and gold IOB2 labels.
@@ -148,6 +149,33 @@ func caseVariant(words []string, upper bool) []string {
 // progress when dev is non-empty). tg provides POS tags for augmented
 // sentences; g is the gazetteer used for features.
 func Train(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, g *Gazetteer, train, dev []Example, progress io.Writer) (*Recognizer, error) {
+	if cfg.Seeds <= 1 {
+		return trainOne(ctx, cfg, tg, g, train, dev, progress)
+	}
+	var ms []*ap.Model
+	var r *Recognizer
+	for k := 0; k < cfg.Seeds; k++ {
+		c := cfg
+		c.Seed = cfg.Seed + int64(k)
+		if progress != nil {
+			fmt.Fprintf(progress, "model %d/%d (seed %d)\n", k+1, cfg.Seeds, c.Seed)
+		}
+		var err error
+		r, err = trainOne(ctx, c, tg, g, train, dev, progress)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, r.model.m)
+	}
+	r.model.m = ap.Mean(ms...)
+	if progress != nil && len(dev) > 0 {
+		s := r.Evaluate(dev)
+		fmt.Fprintf(progress, "mean of %d models: dev P %.4f R %.4f F1 %.4f\n", cfg.Seeds, s.Precision, s.Recall, s.F1)
+	}
+	return r, nil
+}
+
+func trainOne(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, g *Gazetteer, train, dev []Example, progress io.Writer) (*Recognizer, error) {
 	if len(train) == 0 {
 		return nil, fmt.Errorf("ner: no training sentences")
 	}

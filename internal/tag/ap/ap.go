@@ -176,6 +176,48 @@ func (t *Trainer) Average(prune float32) *Model {
 	return m
 }
 
+// Mean returns the model whose weights are the mean of the models'
+// weights (all with the same classes), for example of perceptrons trained
+// on different shuffles.
+func Mean(models ...*Model) *Model {
+	if len(models) == 0 {
+		return nil
+	}
+	nc := models[0].NClass
+	sum := map[uint32][]float32{}
+	for _, m := range models {
+		for f, k := range m.keys {
+			row := sum[k]
+			if row == nil {
+				row = make([]float32, nc)
+				sum[k] = row
+			}
+			for j := m.start[f]; j < m.start[f+1]; j++ {
+				row[m.cls[j]] += m.w[j]
+			}
+		}
+	}
+	keys := make([]uint32, 0, len(sum))
+	for k := range sum {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
+	out := &Model{NClass: nc, start: []uint32{0}}
+	inv := 1 / float32(len(models))
+	for _, k := range keys {
+		for c, w := range sum[k] {
+			if w != 0 {
+				out.cls = append(out.cls, uint16(c))
+				out.w = append(out.w, w*inv)
+			}
+		}
+		out.keys = append(out.keys, k)
+		out.start = append(out.start, uint32(len(out.cls)))
+	}
+	out.finish()
+	return out
+}
+
 // Model is the run-time perceptron. It is read-only after construction and
 // safe for concurrent use.
 type Model struct {

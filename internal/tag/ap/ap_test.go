@@ -130,3 +130,21 @@ func FuzzDecode(f *testing.F) {
 		m.Score(keysOf("x", "y"), s)
 	})
 }
+
+func TestMean(t *testing.T) {
+	m := trained()
+	mm := Mean(m, m)
+	for _, w := range []string{"the", "run", "blue"} {
+		a, b := make([]float32, 3), make([]float32, 3)
+		m.Score(keysOf(w, "bias"), a)
+		mm.Score(keysOf(w, "bias"), b)
+		for c := range a {
+			if d := a[c] - b[c]; d > 1e-5 || d < -1e-5 {
+				t.Errorf("%s class %d: mean of identical models changed the score %v -> %v", w, c, a[c], b[c])
+			}
+		}
+	}
+	if Mean() != nil {
+		t.Error("Mean() of nothing is not nil")
+	}
+}
