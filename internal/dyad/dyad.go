@@ -189,6 +189,7 @@ type Analysis struct {
 	Locations []Location `json:"locations"`
 	Quotes    []Quote    `json:"quotes"`
 	Events    []Event    `json:"events"`
+	Contexts  []string   `json:"contexts"` // PLOVER contexts of the document
 	Tone      *Tone      `json:"tone"`
 	Headline  *Headline  `json:"headline"`
 }

@@ -16,9 +16,13 @@ import (
 	"github.com/dyad-events/dyad/internal/code"
 	"github.com/dyad-events/dyad/internal/dyad"
 	"github.com/dyad-events/dyad/internal/geo"
+	"github.com/dyad-events/dyad/internal/headline"
 	"github.com/dyad-events/dyad/internal/ontology"
+	"github.com/dyad-events/dyad/internal/quote"
 	"github.com/dyad-events/dyad/internal/text"
+	"github.com/dyad-events/dyad/internal/theme"
 	"github.com/dyad-events/dyad/internal/timex"
+	"github.com/dyad-events/dyad/internal/tone"
 )
 
 // Options configure a pipeline.
@@ -41,6 +45,8 @@ type Pipeline struct {
 	Coder      *code.Coder
 	annotators []dyad.Annotator // tagger, parser, NER — in that order, those that are loaded
 	places     *geo.Resolver    // nil with NoModels
+	tone       *tone.Lexicon
+	themes     *theme.Lexicon
 	now        func() time.Time
 }
 
@@ -88,6 +94,12 @@ func New(ctx context.Context, opt Options) (*Pipeline, error) {
 	p := &Pipeline{Ontology: ont, Actors: dict, Coder: code.New(ont, pats, coderOptions(opt)...), now: opt.Now}
 	if p.now == nil {
 		p.now = time.Now
+	}
+	if p.tone, err = tone.Load(); err != nil {
+		return nil, fmt.Errorf("loading tone lexicon: %w", err)
+	}
+	if p.themes, err = theme.Load(); err != nil {
+		return nil, fmt.Errorf("loading context lexicon: %w", err)
 	}
 	if !opt.NoModels {
 		as, err := loadModels()
@@ -201,6 +213,24 @@ func (p *Pipeline) focusCountry(doc *dyad.Document, dateline [2]int, place *dyad
 	return ""
 }
 
+// mergeContexts adds the sentence's contexts to an event's, without repeats.
+func mergeContexts(a, b []string) []string {
+	out := a
+	for _, c := range b {
+		dup := false
+		for _, x := range out {
+			dup = dup || x == c
+		}
+		if !dup {
+			out = append(out, c)
+		}
+	}
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}
+
 // Events codes the events of doc.
 func (p *Pipeline) Events(ctx context.Context, doc *dyad.Document) ([]dyad.Event, error) {
 	evs, _, err := p.events(ctx, doc)
@@ -232,10 +262,22 @@ func (p *Pipeline) events(ctx context.Context, doc *dyad.Document) ([]dyad.Event
 			continue
 		}
 		evs := p.Coder.Code(code.Input{Doc: doc, Sentence: s, Mentions: ms, Date: doc.Published, Focus: focus})
-		if dates := sentenceDates(s, doc.Published, dateline); len(dates) > 0 {
-			for k := range evs {
-				evs[k].Date = nearestDate(s, dates, evs[k].Evidence.TriggerStart, doc.Published).Format("2006-01-02")
+		if len(evs) == 0 {
+			continue
+		}
+		dates := sentenceDates(s, doc.Published, dateline)
+		contexts := p.themes.Sentence(s)
+		for k := range evs {
+			ev := &evs[k]
+			if len(dates) > 0 {
+				ev.Date = nearestDate(s, dates, ev.Evidence.TriggerStart, doc.Published).Format("2006-01-02")
 			}
+			if ev.Mode != "negated" {
+				if m := timex.Mode(s, timex.TokenAt(s, ev.Evidence.TriggerStart), doc.Published); m != "" {
+					ev.Mode = m
+				}
+			}
+			ev.Context = mergeContexts(ev.Context, contexts)
 		}
 		out = append(out, evs...)
 	}
@@ -264,15 +306,29 @@ func (p *Pipeline) Analyze(ctx context.Context, doc *dyad.Document) (*dyad.Analy
 		Quotes:    []dyad.Quote{},
 		Events:    evs,
 	}
-	for i := range doc.Sentences {
-		for _, m := range p.Actors.Find(&doc.Sentences[i], doc.Published) {
-			a.Actors = append(a.Actors, m.Ref)
-		}
-	}
 	for _, pl := range places {
 		if pl.Literal {
 			a.Locations = append(a.Locations, pl.Location)
 		}
 	}
+	mentions := make([][]actor.Mention, len(doc.Sentences))
+	for i := range doc.Sentences {
+		mentions[i] = p.Actors.Find(&doc.Sentences[i], doc.Published)
+	}
+	for _, ms := range mentions {
+		for _, m := range ms {
+			a.Actors = append(a.Actors, m.Ref)
+		}
+	}
+	if qs := quote.Find(doc, mentions); qs != nil {
+		a.Quotes = qs
+	}
+	t := p.tone.Document(doc)
+	a.Tone = &t
+	a.Contexts = p.themes.Document(doc)
+	if a.Contexts == nil {
+		a.Contexts = []string{}
+	}
+	a.Headline = headline.Check(doc, evs)
 	return a, nil
 }
