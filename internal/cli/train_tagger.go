@@ -24,6 +24,7 @@ Flags:
   --seed N    shuffling seed (default 1)
   --iters N   training passes (default 5)
   --folds N   jackknife folds for the right-to-left first pass (default 4; 0 = one pass)
+  --seeds K   average K second-pass models trained with seeds N..N+K-1 (default 1)
   --data DIR  data directory (default ../shared/data)
   --out FILE  model file (default internal/tag/model/tagger.bin.gz)
   --prune X, --dict-freq N, --dict-purity X   model size / tag dictionary knobs
@@ -40,6 +41,7 @@ func runTrainTagger(ctx context.Context, env *Env, args []string) int {
 	cfg := tag.DefaultTrainConfig()
 	fs.Int64Var(&cfg.Seed, "seed", cfg.Seed, "shuffling seed")
 	fs.IntVar(&cfg.Iters, "iters", cfg.Iters, "training passes")
+	fs.IntVar(&cfg.Seeds, "seeds", cfg.Seeds, "average this many second-pass models (seeds N, N+1, ...); 0 or 1 = one")
 	fs.IntVar(&cfg.Folds, "folds", cfg.Folds, "jackknife folds for the right-to-left first pass (< 2: one pass only)")
 	fs.Float64Var(&cfg.DictPurity, "dict-purity", cfg.DictPurity, "minimum share of a form's main tag for the tag dictionary")
 	fs.IntVar(&cfg.DictFreq, "dict-freq", cfg.DictFreq, "minimum count of a form for the tag dictionary")

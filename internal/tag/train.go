@@ -21,6 +21,7 @@ type TrainConfig struct {
 	DictPurity float64 // minimum share of the form's most frequent tag
 	Prune      float32 // drop averaged weights with smaller magnitude
 	Folds      int     // jackknife folds for the right-to-left first pass; < 2 means one pass
+	Seeds      int     // second-pass models trained with seeds Seed, Seed+1, ... and averaged
 }
 
 // DefaultTrainConfig reproduces the shipped model.
@@ -195,20 +196,33 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 		ft = firstTags
 	}
 	_ = none
-	m, err := t.trainPass(ctx, cfg, data, all, false, ft, func(m *ap.Model) string {
-		t.model = m
-		msg := ""
-		if len(dev) > 0 {
-			s := t.Evaluate(dev)
-			msg = fmt.Sprintf("dev UPOS %.4f XPOS %.4f lemma %.4f", s.UPOS, s.XPOS, s.Lemma)
+	var ms []*ap.Model
+	for k := 0; k < max(1, cfg.Seeds); k++ {
+		c := cfg
+		c.Seed = cfg.Seed + int64(k)
+		m, err := t.trainPass(ctx, c, data, all, false, ft, func(m *ap.Model) string {
+			t.model = m
+			msg := ""
+			if len(dev) > 0 {
+				s := t.Evaluate(dev)
+				msg = fmt.Sprintf("dev UPOS %.4f XPOS %.4f lemma %.4f", s.UPOS, s.XPOS, s.Lemma)
+			}
+			nf, nw := m.Features()
+			return fmt.Sprintf("%s  features %d weights %d  %s", msg, nf, nw, time.Since(start).Round(time.Second))
+		}, progress)
+		if err != nil {
+			return nil, err
 		}
-		nf, nw := m.Features()
-		return fmt.Sprintf("%s  features %d weights %d  %s", msg, nf, nw, time.Since(start).Round(time.Second))
-	}, progress)
-	if err != nil {
-		return nil, err
+		ms = append(ms, m)
 	}
-	t.model = m
+	t.model = ms[0]
+	if len(ms) > 1 {
+		t.model = ap.Mean(ms...)
+	}
+	if len(ms) > 1 && progress != nil && len(dev) > 0 {
+		s := t.Evaluate(dev)
+		fmt.Fprintf(progress, "mean of %d second-pass models: dev UPOS %.4f XPOS %.4f lemma %.4f\n", len(ms), s.UPOS, s.XPOS, s.Lemma)
+	}
 	return t, nil
 }
 
