@@ -4,11 +4,15 @@ import (
 	"fmt"
 
 	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/ner"
 	"github.com/dyad-events/dyad/internal/parse"
 	"github.com/dyad-events/dyad/internal/tag"
 )
 
-// loadModels loads the statistical annotators in pipeline order.
+// loadModels loads the statistical annotators in pipeline order: the
+// tagger (POS, lemmas), the parser (which reads the tags) and the entity
+// recogniser (which reads the tags; the actor matcher and the toponym
+// recogniser read its entities).
 func loadModels() ([]dyad.Annotator, error) {
 	t, err := tag.Load()
 	if err != nil {
@@ -18,5 +22,9 @@ func loadModels() ([]dyad.Annotator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading parser: %w", err)
 	}
-	return []dyad.Annotator{t, p}, nil
+	n, err := ner.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading entity recogniser: %w", err)
+	}
+	return []dyad.Annotator{t, p, n}, nil
 }
