@@ -1,0 +1,257 @@
+// Package dedup owns de-duplication across a corpus: near-duplicate
+// articles (wire copies, light rewrites) are grouped into stories by a
+// 64-bit SimHash of word shingles, and coded events that describe the same
+// happening — same actors, event code and place, dates at most one day
+// apart — are merged into one event record that keeps all its mentions.
+//
+// Both indexes live in memory and are rebuilt from the store when an
+// ingest starts (the store is the source of truth); they are not safe for
+// concurrent use: the single store writer owns them.
+package dedup
+
+import (
+	"hash/fnv"
+	"math/bits"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/dyad-events/dyad/internal/dyad"
+)
+
+// MaxDistance is the largest Hamming distance between two SimHashes that
+// still counts as the same story. News articles are short (a one-word edit
+// of a 100-word article moves about 4 of 64 bits), so the bound is looser
+// than the 3 bits used for whole web pages.
+const MaxDistance = 6
+
+// nBands is the number of exact-match bands of the index; it must exceed
+// MaxDistance (pigeonhole: hashes differing in at most MaxDistance bits
+// agree exactly on at least one of MaxDistance+1 disjoint bands).
+const nBands = 8
+
+// SimHash returns the 64-bit SimHash of text over word 3-shingles
+// (lower-cased letters and digits only, so punctuation and layout changes
+// do not matter).
+func SimHash(text string) uint64 {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(words) == 0 {
+		return 0
+	}
+	var acc [64]int
+	add := func(s string) {
+		h := fnv.New64a()
+		h.Write([]byte(s))
+		v := mix(h.Sum64())
+		for b := 0; b < 64; b++ {
+			if v&(1<<b) != 0 {
+				acc[b]++
+			} else {
+				acc[b]--
+			}
+		}
+	}
+	if len(words) < 3 {
+		add(strings.Join(words, " "))
+	}
+	for i := 0; i+3 <= len(words); i++ {
+		add(words[i] + " " + words[i+1] + " " + words[i+2])
+	}
+	var out uint64
+	for b := 0; b < 64; b++ {
+		if acc[b] > 0 {
+			out |= 1 << b
+		}
+	}
+	return out
+}
+
+// mix is a 64-bit finaliser (splitmix64) so that FNV's weak high bits are
+// spread over the whole word.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// Distance is the Hamming distance between two SimHashes.
+func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
+
+// Stories groups articles into stories. Two articles whose SimHashes are
+// within MaxDistance bits belong to the same story; the story is named by
+// the first article seen.
+type Stories struct {
+	bands [nBands]map[uint8][]member
+}
+
+type member struct {
+	hash  uint64
+	story string
+}
+
+// NewStories returns an empty story index.
+func NewStories() *Stories {
+	s := &Stories{}
+	for i := range s.bands {
+		s.bands[i] = map[uint8][]member{}
+	}
+	return s
+}
+
+// Add records an article with SimHash h and returns its story: the story
+// of the nearest known article within MaxDistance bits, else id (the
+// article starts a new story). Passing a non-empty story records a known
+// assignment (when loading from a store) and returns it.
+func (s *Stories) Add(id string, h uint64, story string) string {
+	if story == "" {
+		best := MaxDistance + 1
+		for i := range s.bands {
+			for _, m := range s.bands[i][band(h, i)] {
+				if d := Distance(h, m.hash); d < best || (d == best && m.story < story) {
+					best, story = d, m.story
+				}
+			}
+		}
+		if story == "" {
+			story = id
+		}
+	}
+	for i := range s.bands {
+		k := band(h, i)
+		s.bands[i][k] = append(s.bands[i][k], member{h, story})
+	}
+	return story
+}
+
+func band(h uint64, i int) uint8 { return uint8(h >> (8 * i)) }
+
+// EventKey returns the merge key of an event: its actor codes, CAMEO code
+// and place (GeoNames id, else country, else none). Events with equal keys
+// and dates at most one day apart are one happening.
+func EventKey(ev *dyad.Event) string {
+	var b strings.Builder
+	b.WriteString(codes(ev.Actor))
+	b.WriteByte('|')
+	b.WriteString(codes(ev.Recipient))
+	b.WriteByte('|')
+	b.WriteString(ev.CAMEO.Code)
+	b.WriteByte('|')
+	if l := ev.Location; l != nil {
+		switch {
+		case l.GeonameID != 0:
+			b.WriteString("g")
+			b.WriteString(itoa(l.GeonameID))
+		case l.CountryCode != "":
+			b.WriteString("c")
+			b.WriteString(l.CountryCode)
+		}
+	}
+	return b.String()
+}
+
+func codes(rs []dyad.ActorRef) string {
+	cs := make([]string, 0, len(rs))
+	for _, r := range rs {
+		cs = append(cs, r.Code)
+	}
+	sort.Strings(cs)
+	return strings.Join(cs, "+")
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var buf [20]byte
+	i := len(buf)
+	for n > 0 {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		buf[i] = '-'
+	}
+	return string(buf[i:])
+}
+
+// Window is how far apart two mentions' dates may be and still describe
+// one happening.
+const Window = 24 * time.Hour
+
+// Events assigns event mentions to merged event records.
+type Events struct {
+	byKey map[string][]eventRef
+	next  int64
+}
+
+type eventRef struct {
+	id  int64
+	day int32 // days since the Unix epoch
+}
+
+// NewEvents returns an empty event index whose new records are numbered
+// from next.
+func NewEvents(next int64) *Events {
+	if next < 1 {
+		next = 1
+	}
+	return &Events{byKey: map[string][]eventRef{}, next: next}
+}
+
+// Load records a known event (when loading from a store).
+func (e *Events) Load(id int64, key string, date time.Time) {
+	e.byKey[key] = append(e.byKey[key], eventRef{id, day(date)})
+	if id >= e.next {
+		e.next = id + 1
+	}
+}
+
+// Assign returns the record a mention with key and date belongs to: the
+// known record with the same key whose date is nearest and within Window,
+// else a new record (isNew true) dated date.
+func (e *Events) Assign(key string, date time.Time) (id int64, isNew bool) {
+	d := day(date)
+	best := int32(2)
+	for _, r := range e.byKey[key] {
+		diff := r.day - d
+		if diff < 0 {
+			diff = -diff
+		}
+		if diff < best {
+			best, id = diff, r.id
+		}
+	}
+	if best <= 1 {
+		return id, false
+	}
+	id = e.next
+	e.next++
+	e.byKey[key] = append(e.byKey[key], eventRef{id, d})
+	return id, true
+}
+
+// Len is the number of event records known.
+func (e *Events) Len() int {
+	n := 0
+	for _, rs := range e.byKey {
+		n += len(rs)
+	}
+	return n
+}
+
+func day(t time.Time) int32 {
+	y, m, d := t.Date()
+	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
