@@ -35,6 +35,7 @@ type Tagger struct {
 	upos, xpos []string            // per class
 	dict       map[string]uint16   // frequent unambiguous forms -> class
 	amb        map[string][]uint16 // frequent forms -> the classes seen with them
+	lower      map[string]bool     // forms seen in lower case at least twice (for recasing headlines)
 	model      *ap.Model           // left-to-right pass
 	first      *ap.Model           // right-to-left first pass, or nil
 	lem        *Lemmatizer
@@ -71,12 +72,13 @@ func (t *Tagger) Annotate(s *dyad.Sentence) {
 		sc.forms = append(sc.forms, f)
 		sc.words = append(sc.words, MakeWord(f))
 	}
+	t.recase(sc)
 	t.decode(sc)
 	for i := range s.Tokens {
 		c := sc.pred[i]
 		tk := &s.Tokens[i]
 		tk.UPOS, tk.XPOS = t.upos[c], t.xpos[c]
-		tk.Lemma = t.lem.Lemma(tk.Form(), tk.UPOS, tk.XPOS)
+		tk.Lemma = t.lem.Lemma(sc.forms[i], tk.UPOS, tk.XPOS)
 	}
 }
 
@@ -91,7 +93,7 @@ func (t *Tagger) TagWords(words []string) (upos, xpos, lemma []string) {
 	lemma = make([]string, len(words))
 	for i, c := range sc.pred {
 		upos[i], xpos[i] = t.upos[c], t.xpos[c]
-		lemma[i] = t.lem.Lemma(words[i], upos[i], xpos[i])
+		lemma[i] = t.lem.Lemma(sc.forms[i], upos[i], xpos[i])
 	}
 	return upos, xpos, lemma
 }
@@ -122,6 +124,63 @@ func (t *Tagger) prepare(sc *scratch, words []string) {
 		sc.forms = append(sc.forms, f)
 		sc.words = append(sc.words, MakeWord(f))
 	}
+	t.recase(sc)
+}
+
+// MostlyCapitalised reports whether a sentence with alpha words containing
+// letters, capitalised of them capitalised or in capitals, reads as a
+// headline or an all-caps line, where case says little about names.
+func MostlyCapitalised(alpha, capitalised int) bool {
+	return alpha >= 3 && capitalised*4 >= alpha*3
+}
+
+// recase rewrites the forms of a headline-case or all-caps sentence the way
+// running text would spell them: words known in lower case are lowered
+// ("Talks" -> "talks"), other all-caps words are title-cased ("GENEVA" ->
+// "Geneva"), and forms the lexicon knows as proper nouns ("US") are kept.
+func (t *Tagger) recase(sc *scratch) {
+	alpha, capsN := 0, 0
+	for i := range sc.words {
+		if f := sc.words[i].Flags; f&FlagAlpha != 0 {
+			alpha++
+			if f&(FlagUpper|FlagTitle) != 0 {
+				capsN++
+			}
+		}
+	}
+	if !MostlyCapitalised(alpha, capsN) {
+		return
+	}
+	for i, f := range sc.forms {
+		w := sc.words[i].Flags
+		if w&(FlagUpper|FlagTitle) == 0 || t.isProperForm(f) {
+			continue
+		}
+		l := asciiLower(f)
+		switch {
+		case t.lower[l]:
+			sc.forms[i] = l
+		case w&FlagUpper != 0 && len(f) > 1:
+			sc.forms[i] = f[:1] + l[1:]
+		default:
+			continue
+		}
+		sc.words[i] = MakeWord(sc.forms[i])
+	}
+}
+
+// isProperForm reports whether the lexicon tags form (as written) as a
+// proper noun.
+func (t *Tagger) isProperForm(f string) bool {
+	if c, ok := t.dict[f]; ok {
+		return strings.HasPrefix(t.xpos[c], "NNP")
+	}
+	for _, c := range t.amb[f] {
+		if strings.HasPrefix(t.xpos[c], "NNP") {
+			return true
+		}
+	}
+	return false
 }
 
 func (t *Tagger) get() *scratch {
@@ -264,6 +323,15 @@ func (t *Tagger) Encode(w io.Writer) error {
 			putU(uint64(c))
 		}
 	}
+	forms = forms[:0]
+	for f := range t.lower {
+		forms = append(forms, f)
+	}
+	sort.Strings(forms)
+	putU(uint64(len(forms)))
+	for _, f := range forms {
+		putS(f)
+	}
 	// Lemma dictionary: only entries the rules do not already get right.
 	fallback := &Lemmatizer{dict: nil, rules: t.lem.rules, irr: t.lem.irr}
 	var lk []string
@@ -389,6 +457,18 @@ func Decode(ctx context.Context, name string, r io.Reader) (*Tagger, error) {
 			cs[j] = uint16(c)
 		}
 		t.amb[f] = cs
+	}
+	nw, err := getU()
+	if err != nil {
+		return fail("lower-case vocabulary", err)
+	}
+	t.lower = make(map[string]bool, min(nw, 1<<16))
+	for i := uint64(0); i < nw; i++ {
+		f, err := getS()
+		if err != nil {
+			return fail("lower-case vocabulary", err)
+		}
+		t.lower[f] = true
 	}
 	if ctx.Err() != nil {
 		return nil, ctx.Err()

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/conllu"
@@ -108,5 +109,29 @@ func TestDevAccuracy(t *testing.T) {
 	t.Logf("dev UPOS %.4f XPOS %.4f lemma %.4f over %d tokens", s.UPOS, s.XPOS, s.Lemma, s.Tokens)
 	if s.UPOS < 0.94 || s.Lemma < 0.95 {
 		t.Errorf("dev accuracy too low: %+v", s)
+	}
+}
+
+// TestHeadlineCase checks that headline case and all-caps lines are tagged
+// like running text.
+func TestHeadlineCase(t *testing.T) {
+	tg := loadT(t)
+	tests := []struct {
+		line string
+		want map[string]string // word -> UPOS
+	}{
+		{"Foreign Ministers Meet in Geneva as Ceasefire Talks Resume",
+			map[string]string{"Ministers": "NOUN", "Meet": "VERB", "Geneva": "PROPN", "Talks": "NOUN"}},
+		{"REBELS SEIZE TOWN NEAR BAGHDAD",
+			map[string]string{"REBELS": "NOUN", "TOWN": "NOUN", "BAGHDAD": "PROPN"}},
+	}
+	for _, tc := range tests {
+		w := strings.Fields(tc.line)
+		up, _, lm := tg.TagWords(w)
+		for i, x := range w {
+			if want, ok := tc.want[x]; ok && up[i] != want {
+				t.Errorf("%q: %s tagged %s (lemma %s), want %s", tc.line, x, up[i], lm[i], want)
+			}
+		}
 	}
 }

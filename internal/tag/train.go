@@ -88,7 +88,7 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 		}
 	}
 	sort.Strings(names)
-	t := &Tagger{dict: map[string]uint16{}, amb: map[string][]uint16{}}
+	t := &Tagger{dict: map[string]uint16{}, amb: map[string][]uint16{}, lower: map[string]bool{}}
 	for i, k := range names {
 		classOf[k] = uint16(i)
 		j := 0
@@ -135,6 +135,15 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 		}
 	}
 	t.lem = TrainLemmatizer(lex)
+	for f, m := range counts {
+		tot := 0
+		for _, n := range m {
+			tot += n
+		}
+		if tot >= 2 && asciiLower(f) == f && MakeWord(f).Flags&FlagAlpha != 0 {
+			t.lower[f] = true
+		}
+	}
 
 	// Pre-compute words and gold classes.
 	data := make([]example, len(train))
