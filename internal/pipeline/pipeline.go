@@ -48,6 +48,7 @@ type Pipeline struct {
 	tone       *tone.Lexicon
 	themes     *theme.Lexicon
 	now        func() time.Time
+	beyond     bool // modes, contexts, quotes, tone and the headline check (off only to measure their cost)
 }
 
 // New loads the built-in data and the user's files.
@@ -95,6 +96,7 @@ func New(ctx context.Context, opt Options) (*Pipeline, error) {
 	if p.now == nil {
 		p.now = time.Now
 	}
+	p.beyond = true
 	if p.tone, err = tone.Load(); err != nil {
 		return nil, fmt.Errorf("loading tone lexicon: %w", err)
 	}
@@ -266,13 +268,16 @@ func (p *Pipeline) events(ctx context.Context, doc *dyad.Document) ([]dyad.Event
 			continue
 		}
 		dates := sentenceDates(s, doc.Published, dateline)
-		contexts := p.themes.Sentence(s)
+		var contexts []string
+		if p.beyond {
+			contexts = p.themes.Sentence(s)
+		}
 		for k := range evs {
 			ev := &evs[k]
 			if len(dates) > 0 {
 				ev.Date = nearestDate(s, dates, ev.Evidence.TriggerStart, doc.Published).Format("2006-01-02")
 			}
-			if ev.Mode != "negated" {
+			if p.beyond && ev.Mode != "negated" {
 				if m := timex.Mode(s, timex.TokenAt(s, ev.Evidence.TriggerStart), doc.Published); m != "" {
 					ev.Mode = m
 				}
@@ -319,6 +324,10 @@ func (p *Pipeline) Analyze(ctx context.Context, doc *dyad.Document) (*dyad.Analy
 		for _, m := range ms {
 			a.Actors = append(a.Actors, m.Ref)
 		}
+	}
+	a.Contexts = []string{}
+	if !p.beyond {
+		return a, nil
 	}
 	if qs := quote.Find(doc, mentions); qs != nil {
 		a.Quotes = qs

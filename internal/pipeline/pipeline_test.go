@@ -98,10 +98,38 @@ func dump(evs []dyad.Event) string {
 	return s
 }
 
-// BenchmarkCode measures the whole code path (segment, annotate, actors,
-// dates, coding) on the example articles.
-func BenchmarkCode(b *testing.B) {
+// BenchmarkAnalyze measures dyad analyze on the example articles with and
+// without the stages beyond events (modes, contexts, quotes, tone, headline
+// check), to keep their cost in view.
+func BenchmarkAnalyze(b *testing.B) {
 	p := testPipeline(b)
+	docs := exampleDocs(b)
+	for _, cfg := range []struct {
+		name   string
+		beyond bool
+	}{{"events-only", false}, {"all", true}} {
+		b.Run(cfg.name, func(b *testing.B) {
+			q := *p
+			q.beyond = cfg.beyond
+			tokens := 0
+			for i := 0; i < b.N; i++ {
+				for _, d := range docs {
+					c := *d
+					c.Sentences = nil
+					if _, err := q.Analyze(context.Background(), &c); err != nil {
+						b.Fatal(err)
+					}
+					for _, s := range c.Sentences {
+						tokens += len(s.Tokens)
+					}
+				}
+			}
+			b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+		})
+	}
+}
+
+func exampleDocs(b *testing.B) []*dyad.Document {
 	files, _ := filepath.Glob("../../examples/*.txt")
 	var docs []*dyad.Document
 	for _, f := range files {
@@ -116,6 +144,14 @@ func BenchmarkCode(b *testing.B) {
 		}
 		docs = append(docs, d)
 	}
+	return docs
+}
+
+// BenchmarkCode measures the whole code path (segment, annotate, actors,
+// dates, coding) on the example articles.
+func BenchmarkCode(b *testing.B) {
+	p := testPipeline(b)
+	docs := exampleDocs(b)
 	tokens := 0
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
