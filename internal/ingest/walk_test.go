@@ -1,0 +1,79 @@
+package ingest
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/dyad"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// render walks inputs and writes every document and error as text.
+func render(t *testing.T, inputs []string, opt Options) string {
+	t.Helper()
+	var b strings.Builder
+	err := Walk(context.Background(), inputs, strings.NewReader(""), opt, func(doc *dyad.Document, src Source, err error) error {
+		fmt.Fprintf(&b, "== %s [%s] lang=%q\n", filepath.ToSlash(src.Input), src.Record, src.Lang)
+		if err != nil {
+			fmt.Fprintf(&b, "ERROR %s\n\n", filepath.ToSlash(err.Error()))
+			return nil
+		}
+		pub := ""
+		if !doc.Published.IsZero() {
+			pub = doc.Published.Format(time.RFC3339)
+		}
+		fmt.Fprintf(&b, "id=%s\ntitle=%q\nurl=%q\npublished=%s\n%s\n\n", doc.ID, doc.Title, doc.URL, pub, doc.Text)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Walk: %v", err)
+	}
+	return b.String()
+}
+
+func TestWalkGolden(t *testing.T) {
+	tests := []struct {
+		name   string
+		inputs []string
+	}{
+		{"plain", []string{"testdata/plain.txt"}},
+		{"plain-gz", []string{"testdata/plain.txt.gz"}},
+		{"html", []string{"testdata/news.html"}},
+		{"rss", []string{"testdata/feed.rss"}},
+		{"atom", []string{"testdata/feed.atom"}},
+		{"jsonl", []string{"testdata/articles.jsonl"}},
+		{"warc", []string{"testdata/news.warc"}},
+		{"warc-gz", []string{"testdata/news.warc.gz"}},
+		{"zip", []string{"testdata/bundle.zip"}},
+		{"missing", []string{"testdata/no-such-file.txt", "testdata/plain.txt"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := render(t, tc.inputs, Options{})
+			golden := filepath.Join("testdata", "golden", tc.name+".txt")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/ingest -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("output differs from %s:\n--- got\n%s\n--- want\n%s", golden, got, want)
+			}
+		})
+	}
+}
