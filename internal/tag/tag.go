@@ -127,6 +127,28 @@ func (t *Tagger) prepare(sc *scratch, words []string) {
 	t.recase(sc)
 }
 
+// Recase returns words as the tagger reads them: for a headline-case or
+// all-caps sentence, recased as running text would spell them (see
+// recase); otherwise words itself.
+func (t *Tagger) Recase(words []string) []string {
+	sc := t.get()
+	defer t.pool.Put(sc)
+	t.prepare(sc, words)
+	var out []string
+	for i, f := range sc.forms {
+		if f != words[i] {
+			if out == nil {
+				out = append([]string(nil), words...)
+			}
+			out[i] = f
+		}
+	}
+	if out == nil {
+		return words
+	}
+	return out
+}
+
 // MostlyCapitalised reports whether a sentence with alpha words containing
 // letters, capitalised of them capitalised or in capitals, reads as a
 // headline or an all-caps line, where case says little about names.
@@ -158,7 +180,7 @@ func (t *Tagger) recase(sc *scratch) {
 		}
 		l := asciiLower(f)
 		switch {
-		case t.lower[l]:
+		case t.isLowerWord(l):
 			sc.forms[i] = l
 		case w&FlagUpper != 0 && len(f) > 1:
 			sc.forms[i] = f[:1] + l[1:]
@@ -167,6 +189,23 @@ func (t *Tagger) recase(sc *scratch) {
 		}
 		sc.words[i] = MakeWord(sc.forms[i])
 	}
+}
+
+// isLowerWord reports whether l is a word of the lower-case vocabulary or
+// an inflection of one ("urges" from "urge", "seized" from "seize").
+func (t *Tagger) isLowerWord(l string) bool {
+	if t.lower[l] {
+		return true
+	}
+	for _, suf := range []string{"s", "es", "ed", "d", "ing", "ly"} {
+		if len(l) > len(suf)+2 && strings.HasSuffix(l, suf) {
+			stem := l[:len(l)-len(suf)]
+			if t.lower[stem] || t.lower[stem+"e"] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isProperForm reports whether the lexicon tags form (as written) as a
