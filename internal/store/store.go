@@ -131,6 +131,7 @@ type Event struct {
 	NumSources  int // distinct sources
 	NumArticles int // distinct articles
 	AvgTone     float64
+	IsRoot      bool // some mention is in the headline or the first sentence (GDELT's IsRootEvent)
 }
 
 // ContentHash is an article's identity: the same text is the same article.

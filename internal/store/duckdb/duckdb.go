@@ -90,7 +90,7 @@ CREATE TABLE events (
   place_name VARCHAR, country_code VARCHAR, fips VARCHAR, lat DOUBLE, lon DOUBLE, geonameid INTEGER, precision TINYINT,
   source_url VARCHAR, added TIMESTAMP,
   num_mentions INTEGER NOT NULL DEFAULT 0, num_sources INTEGER NOT NULL DEFAULT 0,
-  num_articles INTEGER NOT NULL DEFAULT 0, avg_tone DOUBLE);
+  num_articles INTEGER NOT NULL DEFAULT 0, avg_tone DOUBLE, is_root BOOLEAN NOT NULL DEFAULT false);
 CREATE TABLE mentions (
   event_id BIGINT NOT NULL, article VARCHAR NOT NULL, date DATE, sentence INTEGER, start_byte INTEGER, end_byte INTEGER,
   text VARCHAR, trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER, rule VARCHAR, confidence DOUBLE);
@@ -236,8 +236,8 @@ func updateCounts(ctx context.Context, tx *sql.Tx, touched map[int64]bool) error
 		ids = append(ids, strconv.FormatInt(id, 10))
 	}
 	list := strings.Join(ids, ",") // integers: safe to inline
-	_, err := tx.ExecContext(ctx, `UPDATE events SET num_mentions = s.n, num_articles = s.na, num_sources = s.ns, avg_tone = s.tone
-FROM (SELECT m.event_id, count(*) AS n, count(DISTINCT m.article) AS na, count(DISTINCT coalesce(a.source, '')) AS ns, avg(a.tone) AS tone
+	_, err := tx.ExecContext(ctx, `UPDATE events SET num_mentions = s.n, num_articles = s.na, num_sources = s.ns, avg_tone = s.tone, is_root = s.root
+FROM (SELECT m.event_id, count(*) AS n, bool_or(m.sentence <= 1) AS root, count(DISTINCT m.article) AS na, count(DISTINCT coalesce(a.source, '')) AS ns, avg(a.tone) AS tone
       FROM mentions m JOIN articles a ON a.hash = m.article
       WHERE m.event_id IN (`+list+`) GROUP BY m.event_id) s
 WHERE events.id = s.event_id`)
@@ -285,7 +285,7 @@ func (d *DB) Index(ctx context.Context, article func(hash string, simhash uint64
 const eventCols = `id, key, date, actor1_code, actor1_name, actor1_country, actor1_sector,
   actor2_code, actor2_name, actor2_country, actor2_sector, cameo, cameo_name, goldstein, quad_class, gdelt_quad,
   plover, mode, contexts, place_name, country_code, fips, lat, lon, geonameid, precision, source_url, added,
-  num_mentions, num_sources, num_articles, avg_tone`
+  num_mentions, num_sources, num_articles, avg_tone, is_root`
 
 // Events streams the event records in id order.
 func (d *DB) Events(ctx context.Context, fn func(*store.Event) error) error {
@@ -302,7 +302,7 @@ func (d *DB) Events(ctx context.Context, fn func(*store.Event) error) error {
 		var added sql.NullTime
 		if err := rows.Scan(&e.ID, &e.Key, &e.Date, &a1c, &a1n, &a1k, &a1s, &a2c, &a2n, &a2k, &a2s, &code, &name, &gold, &quad, &gquad,
 			&plover, &mode, &ctxs, &pname, &cc, &fips, &lat, &lon, &geo, &prec, &src, &added,
-			&e.NumMentions, &e.NumSources, &e.NumArticles, &tone); err != nil {
+			&e.NumMentions, &e.NumSources, &e.NumArticles, &tone, &e.IsRoot); err != nil {
 			return err
 		}
 		e.Actor1 = store.Actor{Code: a1c.String, Name: a1n.String, Country: a1k.String, Sector: a1s.String}
