@@ -83,7 +83,7 @@ func IsMostlyCapitalised(alpha, capitalised int) bool {
 
 func lowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
+		if c := s[i]; (c >= 'A' && c <= 'Z') || c >= 0x80 {
 			return strings.ToLower(s)
 		}
 	}

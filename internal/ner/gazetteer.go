@@ -20,9 +20,14 @@ var extraGazetteer string
 // the actor dictionary's names) can be plugged in with WithGazetteer
 // without retraining. Build it fully before use; it is then read-only.
 type Gazetteer struct {
-	names  map[string]uint8 // lowercased tokens joined by ' ' -> type index
+	names  map[string]uint8 // lowercased tokens joined by ' ' -> type index | prefixBit
 	maxLen int
 }
+
+const (
+	typeMask  = 0x7f // low bits of a names value: the type, 0 when only a prefix
+	prefixBit = 0x80 // the key is a proper prefix of a longer name
+)
 
 // Gazetteer types, in feature order.
 var gazTypes = []string{"", "LOC", "ORG", "PER", "FIRST"}
@@ -66,9 +71,16 @@ func (g *Gazetteer) Add(typ, name string) error {
 	if len(toks) == 0 {
 		return nil
 	}
-	k := strings.ToLower(strings.Join(toks, " "))
-	if _, ok := g.names[k]; !ok {
-		g.names[k] = t
+	for i := range toks {
+		toks[i] = strings.ToLower(toks[i])
+	}
+	k := strings.Join(toks, " ")
+	if v := g.names[k]; v&typeMask == 0 {
+		g.names[k] = v | t
+	}
+	// Mark the proper prefixes so that matching stops early.
+	for n := 1; n < len(toks); n++ {
+		g.names[strings.Join(toks[:n], " ")] |= prefixBit
 	}
 	if len(toks) > g.maxLen {
 		g.maxLen = len(toks)
@@ -77,7 +89,15 @@ func (g *Gazetteer) Add(typ, name string) error {
 }
 
 // Len returns the number of names.
-func (g *Gazetteer) Len() int { return len(g.names) }
+func (g *Gazetteer) Len() int {
+	n := 0
+	for _, v := range g.names {
+		if v&typeMask != 0 {
+			n++
+		}
+	}
+	return n
+}
 
 // Read adds "TYPE<TAB>name" lines from r ('#' starts a comment); name is
 // used in errors.
@@ -145,8 +165,15 @@ func (g *Gazetteer) match(lower []string, out []uint8, buf *[]byte) {
 				b = append(b, ' ')
 			}
 			b = append(b, lower[j]...)
-			if t, ok := g.names[string(b)]; ok {
+			v, ok := g.names[string(b)]
+			if !ok {
+				break
+			}
+			if t := v & typeMask; t != 0 {
 				best, bt = j-i+1, t
+			}
+			if v&prefixBit == 0 {
+				break
 			}
 		}
 		*buf = b

@@ -231,3 +231,24 @@ func TestDevF1(t *testing.T) {
 		t.Errorf("dev F1 %.4f too low", s.F1)
 	}
 }
+
+func TestGazetteerUnicodeAndPrefixes(t *testing.T) {
+	g := NewGazetteer()
+	g.Add("LOC", "São Paulo")
+	g.Add("ORG", "Bank of America")
+	g.Add("LOC", "America")
+	var s sent
+	var buf []byte
+	words := strings.Fields("SÃO PAULO and Bank of America or America")
+	up := make([]string, len(words))
+	s.build(words, up, up, g, nil, &buf)
+	want := []uint8{2, 3, 0, 4, 5, 5, 0, 2}
+	for i := range want {
+		if s.gaz[i] != want[i] {
+			t.Fatalf("gaz = %v want %v", s.gaz, want)
+		}
+	}
+	if g.Len() != 3 {
+		t.Errorf("Len = %d want 3", g.Len())
+	}
+}
