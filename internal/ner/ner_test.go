@@ -252,3 +252,44 @@ func TestGazetteerUnicodeAndPrefixes(t *testing.T) {
 		t.Errorf("Len = %d want 3", g.Len())
 	}
 }
+
+// TestConcurrent runs Annotate from several goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	r := loadR(t)
+	lines := []string{
+		"Officials in Kyiv said on Monday that talks would resume .",
+		"NATO leaders met in Brussels with Mark Rutte .",
+		"The World Bank pledged $ 5 billion .",
+	}
+	done := make(chan [][]string)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var out [][]string
+			for k := 0; k < 20; k++ {
+				for _, l := range lines {
+					var s dyad.Sentence
+					for _, w := range strings.Fields(l) {
+						s.Tokens = append(s.Tokens, dyad.Token{Text: w})
+					}
+					r.tagger.Annotate(&s)
+					r.Annotate(&s)
+					var tags []string
+					for _, tk := range s.Tokens {
+						tags = append(tags, tk.UPOS+"/"+tk.Ent)
+					}
+					out = append(out, tags)
+				}
+			}
+			done <- out
+		}()
+	}
+	first := <-done
+	for g := 1; g < 4; g++ {
+		other := <-done
+		for i := range first {
+			if strings.Join(first[i], " ") != strings.Join(other[i], " ") {
+				t.Fatalf("goroutines disagree: %v vs %v", first[i], other[i])
+			}
+		}
+	}
+}
