@@ -8,6 +8,7 @@ package duckdb
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"os"
@@ -16,7 +17,7 @@ import (
 	"strings"
 	"time"
 
-	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" database/sql driver
+	ddb "github.com/duckdb/duckdb-go/v2" // the "duckdb" database/sql driver and its Appender
 
 	"github.com/dyad-events/dyad/internal/store"
 )
@@ -136,98 +137,147 @@ func (d *DB) migrate(ctx context.Context) error {
 	return nil
 }
 
-func nullDate(t time.Time) any {
+func nullDate(t time.Time) driver.Value {
 	if t.IsZero() {
 		return nil
 	}
-	return t.UTC().Format("2006-01-02")
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// Put stores a batch in one transaction.
+// Put stores a batch in one transaction. Rows go in through DuckDB's
+// Appender (bulk, columnar) inside an explicit transaction on one
+// connection, so the batch commits or rolls back as a whole.
 func (d *DB) Put(ctx context.Context, batch []*store.Article) (err error) {
 	if len(batch) == 0 {
 		return nil
 	}
-	tx, err := d.db.BeginTx(ctx, nil)
+	conn, err := d.db.Conn(ctx)
 	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err = conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
 		return err
 	}
 	defer func() {
 		if err != nil {
-			tx.Rollback()
+			conn.ExecContext(context.Background(), "ROLLBACK")
 		}
 	}()
-	prep := func(q string) (*sql.Stmt, error) { return tx.PrepareContext(ctx, q) }
-	var stmts [6]*sql.Stmt
-	for i, q := range []string{
-		`INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())`,
-		`INSERT INTO events (id, key, date, actor1_code, actor1_name, actor1_country, actor1_sector,
-  actor2_code, actor2_name, actor2_country, actor2_sector, cameo, cameo_name, goldstein, quad_class, gdelt_quad,
-  plover, mode, contexts, place_name, country_code, fips, lat, lon, geonameid, precision, source_url, added)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		`INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		`INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		`INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		`INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	} {
-		if stmts[i], err = prep(q); err != nil {
-			return err
-		}
-		defer stmts[i].Close()
-	}
+	now := time.Now().UTC()
+	var arts, evs, ments, acts, places, quotes [][]driver.Value
 	touched := map[int64]bool{}
 	for _, a := range batch {
-		if _, err = stmts[0].ExecContext(ctx, a.Hash, a.DocID, a.Title, a.URL, a.Source, a.Input, a.Record,
-			nullDate(a.Published), int64(a.SimHash), a.Story, a.Tone, a.WordCount); err != nil {
-			return fmt.Errorf("article %s (%s): %w", a.Hash, a.Input, err)
-		}
+		arts = append(arts, []driver.Value{a.Hash, a.DocID, a.Title, a.URL, a.Source, a.Input, a.Record,
+			nullDate(a.Published), int64(a.SimHash), a.Story, a.Tone, int32(a.WordCount), now})
 		for _, m := range a.Mentions {
 			touched[m.EventID] = true
 			if e := m.Event; e != nil {
-				var place [7]any
+				var place [7]driver.Value
 				if p := e.Place; p != nil {
-					place = [7]any{p.Name, p.CountryCode, p.FIPS, p.Lat, p.Lon, p.GeonameID, p.Precision}
+					place = [7]driver.Value{p.Name, p.CountryCode, p.FIPS, p.Lat, p.Lon, p.GeonameID, p.Precision}
 				}
-				if _, err = stmts[1].ExecContext(ctx, e.ID, e.Key, nullDate(e.Date),
+				evs = append(evs, []driver.Value{e.ID, e.Key, nullDate(e.Date),
 					e.Actor1.Code, e.Actor1.Name, e.Actor1.Country, e.Actor1.Sector,
 					e.Actor2.Code, e.Actor2.Name, e.Actor2.Country, e.Actor2.Sector,
 					e.Code, e.Name, e.Goldstein, e.QuadClass, e.GDELTQuad, e.PLOVER, e.Mode, strings.Join(e.Contexts, ","),
-					place[0], place[1], place[2], place[3], place[4], place[5], place[6], e.SourceURL, e.Added); err != nil {
-					return fmt.Errorf("event %d (%s): %w", e.ID, a.Input, err)
-				}
+					place[0], place[1], place[2], place[3], place[4], place[5], place[6], e.SourceURL, e.Added.UTC(),
+					0, 0, 0, nil, false})
 			}
-			if _, err = stmts[2].ExecContext(ctx, m.EventID, a.Hash, nullDate(m.Date), m.Sentence, m.Start, m.End, m.Text,
-				m.Trigger, m.TriggerAt[0], m.TriggerAt[1], m.Rule, m.Confidence); err != nil {
-				return fmt.Errorf("mention (%s): %w", a.Input, err)
-			}
+			ments = append(ments, []driver.Value{m.EventID, a.Hash, nullDate(m.Date), m.Sentence, m.Start, m.End, m.Text,
+				m.Trigger, m.TriggerAt[0], m.TriggerAt[1], m.Rule, m.Confidence})
 		}
 		for _, r := range a.Actors {
-			if _, err = stmts[3].ExecContext(ctx, a.Hash, r.Text, r.Name, r.Code, r.Country, r.Sector, r.Start, r.End); err != nil {
-				return fmt.Errorf("actor (%s): %w", a.Input, err)
-			}
+			acts = append(acts, []driver.Value{a.Hash, r.Text, r.Name, r.Code, r.Country, r.Sector, r.Start, r.End})
 		}
 		for _, l := range a.Places {
-			if _, err = stmts[4].ExecContext(ctx, a.Hash, l.Text, l.Name, l.CountryCode, l.Lat, l.Lon, l.GeonameID, l.Precision,
-				l.Confidence, l.Start, l.End); err != nil {
-				return fmt.Errorf("place (%s): %w", a.Input, err)
-			}
+			places = append(places, []driver.Value{a.Hash, l.Text, l.Name, l.CountryCode, l.Lat, l.Lon, l.GeonameID, l.Precision,
+				l.Confidence, l.Start, l.End})
 		}
 		for _, q := range a.Quotes {
-			if _, err = stmts[5].ExecContext(ctx, a.Hash, q.Text, q.Start, q.End, q.Speaker.Text, q.Speaker.Name, q.Speaker.Code,
-				q.Verb, q.Direct); err != nil {
-				return fmt.Errorf("quote (%s): %w", a.Input, err)
-			}
+			quotes = append(quotes, []driver.Value{a.Hash, q.Text, q.Start, q.End, q.Speaker.Text, q.Speaker.Name, q.Speaker.Code,
+				q.Verb, q.Direct})
 		}
 	}
-	if err = updateCounts(ctx, tx, touched); err != nil {
+	err = conn.Raw(func(dc any) error {
+		for _, t := range []struct {
+			table string
+			rows  [][]driver.Value
+		}{{"articles", arts}, {"events", evs}, {"mentions", ments}, {"actors", acts}, {"places", places}, {"quotes", quotes}} {
+			if err := appendRows(dc, t.table, t.rows); err != nil {
+				return fmt.Errorf("storing %d articles from %s on: %s: %w", len(batch), batch[0].Input, t.table, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err = updateCounts(ctx, conn, touched); err != nil {
+		return err
+	}
+	_, err = conn.ExecContext(ctx, "COMMIT")
+	return err
+}
+
+// appendRows bulk-loads rows into table on the raw driver connection dc.
+func appendRows(dc any, table string, rows [][]driver.Value) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	c, ok := dc.(driver.Conn)
+	if !ok {
+		return fmt.Errorf("not a driver connection: %T", dc)
+	}
+	a, err := ddb.NewAppenderFromConn(c, "", table)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := a.AppendRow(r...); err != nil {
+			a.Close()
+			return err
+		}
+	}
+	return a.Close()
+}
+
+// maxParams bounds the parameters of one INSERT statement.
+const maxParams = 4096
+
+// insert adds rows to table with multi-row INSERT statements (one
+// statement per row costs DuckDB far more than the rows themselves).
+func insert(ctx context.Context, tx *sql.Tx, table, cols string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	n := len(rows[0])
+	per := maxParams / n
+	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")"
+	for len(rows) > 0 {
+		k := min(per, len(rows))
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + table + " " + cols + " VALUES ")
+		args := make([]any, 0, k*n)
+		for i := 0; i < k; i++ {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(tuple)
+			args = append(args, rows[i]...)
+		}
+		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[k:]
+	}
+	return nil
 }
 
 // updateCounts recomputes the mention, article and source counts and the
 // average tone of the touched events from their mentions.
-func updateCounts(ctx context.Context, tx *sql.Tx, touched map[int64]bool) error {
+func updateCounts(ctx context.Context, tx *sql.Conn, touched map[int64]bool) error {
 	if len(touched) == 0 {
 		return nil
 	}
