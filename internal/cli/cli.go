@@ -36,6 +36,9 @@ func commands() []command {
 		{"train", "train the NLP models from treebanks (tagger, parser, ner)", runTrain},
 		{"dict", "convert PETRARCH/TABARI dictionaries into dyad's format", runDict},
 		{"gazetteer", "build the embedded gazetteer from GeoNames-derived data", runGazetteer},
+		{"ingest", "code articles into the corpus store (DuckDB), resumably", runIngest},
+		{"query", "reports and SQL over the corpus store", runQuery},
+		{"export", "export the corpus store's events: gdelt, plover, csv, parquet", runExport},
 		{"version", "print version, licences and data attributions", runVersion},
 	}
 }
