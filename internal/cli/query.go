@@ -141,6 +141,9 @@ func (t *tableWriter) row(cols []string, row []any) error {
 			return err
 		}
 	}
+	if row == nil {
+		return nil
+	}
 	if t.enc != nil {
 		m := make(map[string]any, len(cols))
 		for i, c := range cols {

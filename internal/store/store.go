@@ -37,7 +37,9 @@ type Store interface {
 	// Events calls fn for every event record in id order.
 	Events(ctx context.Context, fn func(*Event) error) error
 	// Query runs a read-only SQL statement and calls fn once per row
-	// (cols is the same for every row; row is reused between calls).
+	// (cols is the same for every row; row is reused between calls). A
+	// result without rows calls fn once with a nil row, so that callers
+	// can still print the column names.
 	Query(ctx context.Context, sql string, args []any, fn func(cols []string, row []any) error) error
 	// Counts returns the number of rows of each table.
 	Counts(ctx context.Context) (Counts, error)

@@ -391,15 +391,23 @@ func (d *DB) Query(ctx context.Context, q string, args []any, fn func(cols []str
 	for i := range vals {
 		ptrs[i] = &vals[i]
 	}
+	n := 0
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
 			return err
 		}
+		n++
 		if err := fn(cols, vals); err != nil {
 			return err
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if n == 0 {
+		return fn(cols, nil)
+	}
+	return nil
 }
 
 // Counts returns the table sizes.
