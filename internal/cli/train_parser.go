@@ -30,7 +30,7 @@ Tags the parser learns from (--tags):
 
 Flags:
   --seed N           shuffling/exploration seed (default 1)
-  --iters N          epochs (default 15)
+  --iters N          epochs (default 20)
   --data DIR         data directory (default ../shared/data)
   --out FILE         model file (default internal/parse/model/parser.model.gz)
   --tags MODE        jackknife, tagger or gold (default jackknife)
@@ -51,7 +51,7 @@ func runTrainParser(ctx context.Context, env *Env, args []string) int {
 	fs.Usage = func() { fmt.Fprint(env.Stderr, trainParserHelp) }
 	var opt parse.Options
 	seed := fs.Uint64("seed", 1, "seed")
-	fs.IntVar(&opt.Iters, "iters", 15, "epochs")
+	fs.IntVar(&opt.Iters, "iters", 20, "epochs")
 	fs.IntVar(&opt.ExploreFrom, "explore-from", 2, "first exploring epoch")
 	fs.Float64Var(&opt.ExploreProb, "explore-prob", 0.9, "exploration probability")
 	fs.Float64Var(&opt.Prune, "prune", 2.0, "prune threshold")

@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-const magic = "DYADPARSE1\n"
+const magic = "DYADPARSE2\n"
 
 // model is the compact runtime form: vocabularies and a sparse weight
 // matrix (one row per feature key, holding only the actions whose weight
@@ -23,6 +23,8 @@ type model struct {
 	labelIdx  map[string]int
 	rootLabel int
 	words     []string // ids from firstID
+	wordClass []string // per word: its ambiguity class, the XPOS tags seen with it joined by "|"
+	classOf   []int32  // per word id: ambiguity class id
 	xpos      []string
 	upos      []string
 	wordIdx   map[string]int32
@@ -64,6 +66,19 @@ func (m *model) buildIndex() {
 		return mp
 	}
 	m.wordIdx, m.xposIdx, m.uposIdx = idx(m.words), idx(m.xpos), idx(m.upos)
+	m.classOf = make([]int32, len(m.words)+firstID)
+	classes := map[string]int32{}
+	for i, c := range m.wordClass {
+		if i >= len(m.words) {
+			break
+		}
+		id, ok := classes[c]
+		if !ok {
+			id = int32(len(classes) + firstID)
+			classes[c] = id
+		}
+		m.classOf[i+firstID] = id
+	}
 	size := 1 << bits.Len(uint(3*len(m.keys)/2+1))
 	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
@@ -175,6 +190,7 @@ func (m *model) encode(s *sent, words, upos, xpos []string) {
 			id = unkID
 		}
 		s.w[i] = id
+		s.a[i] = m.classOf[id]
 		s.p[i], s.u[i] = unkID, unkID
 		if i < len(xpos) {
 			if id, ok := m.xposIdx[xpos[i]]; ok {
@@ -206,7 +222,7 @@ func (m *model) marshal(out io.Writer) error {
 	}
 	w := bufio.NewWriter(zw)
 	w.WriteString(magic)
-	for _, ss := range [][]string{m.labels, m.words, m.xpos, m.upos} {
+	for _, ss := range [][]string{m.labels, m.words, m.wordClass, m.xpos, m.upos} {
 		writeStrings(w, ss)
 	}
 	var b [binary.MaxVarintLen64]byte
@@ -281,10 +297,13 @@ func readModel(r *bufio.Reader) (*model, error) {
 	}
 	m := &model{}
 	var err error
-	for _, p := range []*[]string{&m.labels, &m.words, &m.xpos, &m.upos} {
+	for _, p := range []*[]string{&m.labels, &m.words, &m.wordClass, &m.xpos, &m.upos} {
 		if *p, err = readStrings(r); err != nil {
 			return nil, err
 		}
+	}
+	if len(m.wordClass) != len(m.words) {
+		return nil, errors.New("word and ambiguity-class tables differ in length")
 	}
 	if len(m.labels) < 2 || len(m.labels) > 127 {
 		return nil, fmt.Errorf("bad label count %d", len(m.labels))

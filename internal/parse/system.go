@@ -24,6 +24,7 @@ type sent struct {
 	w []int32 // word ids
 	p []int32 // XPOS ids
 	u []int32 // UPOS ids
+	a []int32 // ambiguity class ids (the XPOS tags the word had in training)
 }
 
 func (s *sent) reset(n int) {
@@ -31,7 +32,8 @@ func (s *sent) reset(n int) {
 	s.w = grow32(s.w, n+1)
 	s.p = grow32(s.p, n+1)
 	s.u = grow32(s.u, n+1)
-	s.w[n], s.p[n], s.u[n] = rootID, rootID, rootID
+	s.a = grow32(s.a, n+1)
+	s.w[n], s.p[n], s.u[n], s.a[n] = rootID, rootID, rootID, rootID
 }
 
 func grow32(b []int32, n int) []int32 {

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/conllu"
@@ -305,11 +306,25 @@ func progress(w io.Writer, format string, args ...any) {
 }
 
 func buildVocab(train []conllu.Sentence, minCount int) (*model, error) {
+	keys := func(mp map[string]bool) []string {
+		var out []string
+		for k := range mp {
+			out = append(out, k)
+		}
+		sort.Strings(out)
+		return out
+	}
 	wc := map[string]int{}
+	wt := map[string]map[string]bool{}
 	xs, us, ls := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, s := range train {
 		for _, w := range s.Words {
-			wc[wordKey(w.Form)]++
+			wk := wordKey(w.Form)
+			wc[wk]++
+			if wt[wk] == nil {
+				wt[wk] = map[string]bool{}
+			}
+			wt[wk][w.XPOS] = true
 			xs[w.XPOS], us[w.UPOS], ls[w.Deprel] = true, true, true
 		}
 	}
@@ -319,15 +334,10 @@ func buildVocab(train []conllu.Sentence, minCount int) (*model, error) {
 			m.words = append(m.words, w)
 		}
 	}
-	keys := func(mp map[string]bool) []string {
-		var out []string
-		for k := range mp {
-			out = append(out, k)
-		}
-		sort.Strings(out)
-		return out
-	}
 	sort.Strings(m.words)
+	for _, w := range m.words {
+		m.wordClass = append(m.wordClass, strings.Join(keys(wt[w]), "|"))
+	}
 	m.xpos, m.upos, m.labels = keys(xs), keys(us), keys(ls)
 	if !ls["root"] {
 		return nil, fmt.Errorf("parse: training data has no root relation")
@@ -471,7 +481,7 @@ func (tr *trainer) compact() *model {
 		}
 		return 0
 	})
-	m := &model{labels: tr.m.labels, words: tr.m.words, xpos: tr.m.xpos, upos: tr.m.upos, scale: float32(scale)}
+	m := &model{labels: tr.m.labels, words: tr.m.words, wordClass: tr.m.wordClass, xpos: tr.m.xpos, upos: tr.m.upos, scale: float32(scale)}
 	m.rowOff = append(m.rowOff, 0)
 	prune := tr.opt.Prune
 	for _, x := range krs {
