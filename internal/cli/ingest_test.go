@@ -96,6 +96,8 @@ func TestStoreCommands(t *testing.T) {
 		{[]string{"export", "--db", db, "--format", "parquet"}, 2},
 		{[]string{"export", "--db", filepath.Join(dir, "missing.duckdb"), "--format", "csv"}, 1},
 		{[]string{"query", "--db", db, "nope"}, 2},
+		{[]string{"query", "--db", db, "quad", "--limit", "2"}, 0},
+		{[]string{"query", "--db", db, "quad", "extra"}, 2},
 		{[]string{"query", "--db", db, "--sql", "SELEC 1"}, 1},
 		{[]string{"ingest", "--db", db}, 2},
 		{[]string{"ingest", "--help"}, 0},

@@ -52,6 +52,20 @@ func runQuery(ctx context.Context, env *Env, args []string) int {
 	if code, exit := parseFlags(fs, args); exit {
 		return code
 	}
+	// Flags may also follow the report name: dyad query near --km 10.
+	if fs.NArg() > 1 && strings.HasPrefix(fs.Arg(1), "-") {
+		name := fs.Arg(0)
+		if code, exit := parseFlags(fs, fs.Args()[1:]); exit {
+			return code
+		}
+		if fs.NArg() > 0 {
+			fmt.Fprintf(env.Stderr, "dyad query: unexpected argument %q (see dyad query --help)\n", fs.Arg(0))
+			return 2
+		}
+		if err := fs.Parse(append([]string{"--"}, name)); err != nil {
+			return 2
+		}
+	}
 	switch *format {
 	case "table", "tsv", "csv", "jsonl":
 	default:

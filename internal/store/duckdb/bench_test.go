@@ -30,7 +30,11 @@ func fakeCorpus(n int) []*dyad.Document {
 // coding (no NLP), 20 events and 20 actors per article.
 func BenchmarkPut(b *testing.B) {
 	ctx := context.Background()
-	docs := fakeCorpus(2000)
+	n := 2000
+	if s := os.Getenv("DYAD_BENCH_ARTICLES"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	docs := fakeCorpus(n)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
