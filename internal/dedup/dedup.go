@@ -20,37 +20,45 @@ import (
 	"github.com/dyad-events/dyad/internal/dyad"
 )
 
-// MaxDistance is the largest Hamming distance between two SimHashes that
-// still counts as the same story. News articles are short (a one-word edit
-// of a 100-word article moves about 4 of 64 bits), so the bound is looser
-// than the 3 bits used for whole web pages.
-const MaxDistance = 6
+// Fingerprint is a 128-bit SimHash: two independent 64-bit SimHashes of
+// the same shingles. Two halves make chance agreement between different
+// articles that share boilerplate far rarer than one 64-bit hash would.
+type Fingerprint [2]uint64
 
-// nBands is the number of exact-match bands of the index; it must exceed
-// MaxDistance (pigeonhole: hashes differing in at most MaxDistance bits
-// agree exactly on at least one of MaxDistance+1 disjoint bands).
+// MaxDistance is the largest Hamming distance (of 128 bits) between two
+// fingerprints that still counts as the same story. Wire copies and
+// re-punctuated copies are at 0–4; a one-word edit of a 200-word article
+// moves about 8 bits.
+const MaxDistance = 12
+
+// nBands is the number of exact-match bands per half of the index. Two
+// fingerprints within MaxDistance bits differ in at most MaxDistance/2 bits
+// in one half, so (pigeonhole) they agree exactly on one of that half's
+// bands when nBands > MaxDistance/2.
 const nBands = 8
 
-// SimHash returns the 64-bit SimHash of text over word 3-shingles
-// (lower-cased letters and digits only, so punctuation and layout changes
-// do not matter).
-func SimHash(text string) uint64 {
+// SimHash returns the 128-bit SimHash fingerprint of text over word
+// 3-shingles (lower-cased letters and digits only, so punctuation and
+// layout changes do not matter).
+func SimHash(text string) Fingerprint {
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	if len(words) == 0 {
-		return 0
+		return Fingerprint{}
 	}
-	var acc [64]int
+	var acc [2][64]int
 	add := func(s string) {
 		h := fnv.New64a()
 		h.Write([]byte(s))
-		v := mix(h.Sum64())
-		for b := 0; b < 64; b++ {
-			if v&(1<<b) != 0 {
-				acc[b]++
-			} else {
-				acc[b]--
+		x := h.Sum64()
+		for half, v := range [2]uint64{mix(x), mix(x ^ 0x9e3779b97f4a7c15)} {
+			for b := 0; b < 64; b++ {
+				if v&(1<<b) != 0 {
+					acc[half][b]++
+				} else {
+					acc[half][b]--
+				}
 			}
 		}
 	}
@@ -60,10 +68,12 @@ func SimHash(text string) uint64 {
 	for i := 0; i+3 <= len(words); i++ {
 		add(words[i] + " " + words[i+1] + " " + words[i+2])
 	}
-	var out uint64
-	for b := 0; b < 64; b++ {
-		if acc[b] > 0 {
-			out |= 1 << b
+	var out Fingerprint
+	for half := range out {
+		for b := 0; b < 64; b++ {
+			if acc[half][b] > 0 {
+				out[half] |= 1 << b
+			}
 		}
 	}
 	return out
@@ -80,18 +90,21 @@ func mix(x uint64) uint64 {
 	return x
 }
 
-// Distance is the Hamming distance between two SimHashes.
-func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
+// Distance is the Hamming distance between two fingerprints.
+func Distance(a, b Fingerprint) int {
+	return bits.OnesCount64(a[0]^b[0]) + bits.OnesCount64(a[1]^b[1])
+}
 
 // Stories groups articles into stories. Two articles whose SimHashes are
 // within MaxDistance bits belong to the same story; the story is named by
 // the first article seen.
 type Stories struct {
-	bands [nBands]map[uint8][]member
+	bands   [2 * nBands]map[uint8][]int32 // band value -> indexes into members
+	members []member
 }
 
 type member struct {
-	hash  uint64
+	hash  Fingerprint
 	story string
 }
 
@@ -99,7 +112,7 @@ type member struct {
 func NewStories() *Stories {
 	s := &Stories{}
 	for i := range s.bands {
-		s.bands[i] = map[uint8][]member{}
+		s.bands[i] = map[uint8][]int32{}
 	}
 	return s
 }
@@ -108,11 +121,12 @@ func NewStories() *Stories {
 // of the nearest known article within MaxDistance bits, else id (the
 // article starts a new story). Passing a non-empty story records a known
 // assignment (when loading from a store) and returns it.
-func (s *Stories) Add(id string, h uint64, story string) string {
+func (s *Stories) Add(id string, h Fingerprint, story string) string {
 	if story == "" {
 		best := MaxDistance + 1
 		for i := range s.bands {
-			for _, m := range s.bands[i][band(h, i)] {
+			for _, k := range s.bands[i][band(h, i)] {
+				m := &s.members[k]
 				if d := Distance(h, m.hash); d < best || (d == best && m.story < story) {
 					best, story = d, m.story
 				}
@@ -122,14 +136,18 @@ func (s *Stories) Add(id string, h uint64, story string) string {
 			story = id
 		}
 	}
+	k := int32(len(s.members))
+	s.members = append(s.members, member{h, story})
 	for i := range s.bands {
-		k := band(h, i)
-		s.bands[i][k] = append(s.bands[i][k], member{h, story})
+		b := band(h, i)
+		s.bands[i][b] = append(s.bands[i][b], k)
 	}
 	return story
 }
 
-func band(h uint64, i int) uint8 { return uint8(h >> (8 * i)) }
+// band returns the i-th 8-bit band of a fingerprint (0–7 from the first
+// half, 8–15 from the second).
+func band(h Fingerprint, i int) uint8 { return uint8(h[i/nBands] >> (8 * (i % nBands))) }
 
 // EventKey returns the merge key of an event: its actor codes, CAMEO code
 // and place (GeoNames id, else country, else none). Events with equal keys

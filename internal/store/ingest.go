@@ -95,7 +95,10 @@ func Ingest(ctx context.Context, st Store, walk func(ctx context.Context, fn fun
 	events := dedup.NewEvents(1)
 	known := map[string]bool{}
 	err := st.Index(ctx,
-		func(hash string, sh uint64, story string) { known[hash] = true; stories.Add(hash, sh, story) },
+		func(hash string, sh dedup.Fingerprint, story string) {
+			known[hash] = true
+			stories.Add(hash, sh, story)
+		},
 		func(id int64, key string, date time.Time) { events.Load(id, key, date) })
 	if err != nil {
 		return Stats{}, err

@@ -33,7 +33,7 @@ type Store interface {
 	Put(ctx context.Context, batch []*Article) error
 	// Index calls article for every stored article and event for every
 	// event record, so that the de-duplication indexes can be rebuilt.
-	Index(ctx context.Context, article func(hash string, simhash uint64, story string), event func(id int64, key string, date time.Time)) error
+	Index(ctx context.Context, article func(hash string, simhash dedup.Fingerprint, story string), event func(id int64, key string, date time.Time)) error
 	// Events calls fn for every event record in id order.
 	Events(ctx context.Context, fn func(*Event) error) error
 	// Query runs a read-only SQL statement and calls fn once per row
@@ -70,7 +70,7 @@ type Article struct {
 	Input     string // the input it was read from (file, URL)
 	Record    string // the record within the input (WARC record, JSON line, zip member), "" if none
 	Published time.Time
-	SimHash   uint64
+	SimHash   dedup.Fingerprint
 	Story     string // the story (near-duplicate group): the Hash of its first article
 	Tone      float64
 	WordCount int

@@ -19,6 +19,7 @@ import (
 
 	ddb "github.com/duckdb/duckdb-go/v2" // the "duckdb" database/sql driver and its Appender
 
+	"github.com/dyad-events/dyad/internal/dedup"
 	"github.com/dyad-events/dyad/internal/store"
 )
 
@@ -80,7 +81,7 @@ var migrations = [...]string{
 	// 1: the initial schema.
 	`CREATE TABLE articles (
   hash VARCHAR PRIMARY KEY, doc_id VARCHAR, title VARCHAR, url VARCHAR, source VARCHAR,
-  input VARCHAR, record VARCHAR, published DATE, simhash BIGINT, story VARCHAR,
+  input VARCHAR, record VARCHAR, published DATE, simhash BIGINT, simhash2 BIGINT, story VARCHAR,
   tone DOUBLE, word_count INTEGER, stored_at TIMESTAMP);
 CREATE TABLE events (
   id BIGINT NOT NULL, key VARCHAR NOT NULL, date DATE NOT NULL,
@@ -170,7 +171,7 @@ func (d *DB) Put(ctx context.Context, batch []*store.Article) (err error) {
 	touched := map[int64]bool{}
 	for _, a := range batch {
 		arts = append(arts, []driver.Value{a.Hash, a.DocID, a.Title, a.URL, a.Source, a.Input, a.Record,
-			nullDate(a.Published), int64(a.SimHash), a.Story, a.Tone, int32(a.WordCount), now})
+			nullDate(a.Published), int64(a.SimHash[0]), int64(a.SimHash[1]), a.Story, a.Tone, int32(a.WordCount), now})
 		for _, m := range a.Mentions {
 			touched[m.EventID] = true
 			if e := m.Event; e != nil {
@@ -298,19 +299,19 @@ WHERE events.id = s.event_id`)
 }
 
 // Index streams the stored articles' SimHashes and the events' merge keys.
-func (d *DB) Index(ctx context.Context, article func(hash string, simhash uint64, story string), event func(id int64, key string, date time.Time)) error {
-	rows, err := d.db.QueryContext(ctx, `SELECT hash, simhash, story FROM articles ORDER BY stored_at, hash`)
+func (d *DB) Index(ctx context.Context, article func(hash string, simhash dedup.Fingerprint, story string), event func(id int64, key string, date time.Time)) error {
+	rows, err := d.db.QueryContext(ctx, `SELECT hash, simhash, simhash2, story FROM articles ORDER BY stored_at, hash`)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
 		var h, s string
-		var sh int64
-		if err := rows.Scan(&h, &sh, &s); err != nil {
+		var sh, sh2 int64
+		if err := rows.Scan(&h, &sh, &sh2, &s); err != nil {
 			rows.Close()
 			return err
 		}
-		article(h, uint64(sh), s)
+		article(h, dedup.Fingerprint{uint64(sh), uint64(sh2)}, s)
 	}
 	if err := rows.Close(); err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/dedup"
 	"github.com/dyad-events/dyad/internal/dyad"
 	"github.com/dyad-events/dyad/internal/store"
 )
@@ -154,7 +155,7 @@ func testIngest(t *testing.T, st store.Store) {
 		t.Errorf("counts = %+v", c)
 	}
 	var stories []string
-	err = st.Index(context.Background(), func(h string, _ uint64, story string) { stories = append(stories, story) }, func(int64, string, time.Time) {})
+	err = st.Index(context.Background(), func(h string, _ dedup.Fingerprint, story string) { stories = append(stories, story) }, func(int64, string, time.Time) {})
 	if err != nil {
 		t.Fatal(err)
 	}
