@@ -28,12 +28,21 @@ func (w *walker) gzip(r io.Reader, name, prefix string, depth int) error {
 	if inner == name {
 		inner = zr.Name // the name stored in the gzip header, if any
 	}
-	err = w.stream(&gzipErrReader{zr}, inner, prefix, depth)
+	return w.settle(prefix, w.stream(&gzipErrReader{zr}, inner, prefix, depth))
+}
+
+// settle reports a read error of a nested stream as a bad record and
+// returns nil, so reading goes on; fn's stop and ctx's end pass through.
+func (w *walker) settle(rec string, err error) error {
+	var stop *stopError
+	if err == nil || errors.As(err, &stop) || w.ctx.Err() != nil {
+		return err
+	}
 	var ge *gzipError
 	if errors.As(err, &ge) {
-		return w.fail(prefix, ge)
+		err = ge
 	}
-	return err
+	return w.fail(rec, err)
 }
 
 // gzipErrReader marks decompression errors so a corrupt stream is reported
@@ -89,11 +98,7 @@ func (w *walker) zip(r io.ReaderAt, size int64, prefix string, depth int) error 
 			err = w.stream(rc, base, rec, depth)
 		}
 		rc.Close()
-		var ge *gzipError
-		if errors.As(err, &ge) {
-			err = w.fail(rec, ge)
-		}
-		if err != nil {
+		if err := w.settle(rec, err); err != nil {
 			return err
 		}
 	}

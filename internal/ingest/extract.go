@@ -119,7 +119,11 @@ func trimSiteName(t string) string {
 	for _, sep := range []string{" | ", " - ", " — ", " – ", " :: ", " · "} {
 		if i := strings.LastIndex(t, sep); i > 0 {
 			head, tail := t[:i], t[i+len(sep):]
-			if strings.Count(head, " ") >= 2 && strings.Count(tail, " ") < 4 {
+			words := 2
+			if sep == " | " {
+				words = 1 // a bar almost always separates the site's name
+			}
+			if strings.Count(head, " ") >= words && strings.Count(tail, " ") < 4 {
 				return head
 			}
 		}

@@ -75,18 +75,23 @@ func parseHTML(src string) *node {
 	root := &node{tag: "#root"}
 	stack := []*node{root}
 	top := func() *node { return stack[len(stack)-1] }
-	addText := func(s string) {
-		if s == "" {
+	// Text is gathered in pending and becomes a node before the next
+	// change to the tree, so runs split by comments or stray '<' cost
+	// linear time.
+	var pending strings.Builder
+	addText := func(s string) { pending.WriteString(s) }
+	flushText := func() {
+		if pending.Len() == 0 {
 			return
 		}
 		p := top()
-		if k := len(p.children); k > 0 && p.children[k-1].tag == "" {
-			p.children[k-1].text += s
-			return
-		}
-		p.children = append(p.children, &node{text: s, parent: p})
+		p.children = append(p.children, &node{text: pending.String(), parent: p})
+		pending.Reset()
 	}
-	popTo := func(i int) { stack = stack[:i] }
+	popTo := func(i int) {
+		flushText()
+		stack = stack[:i]
+	}
 	// closeImplied pops an open element named tag if it is reached before
 	// any of the boundary elements.
 	closeImplied := func(tag string, boundary ...string) {
@@ -153,6 +158,7 @@ func parseHTML(src string) *node {
 				i += end + 1
 			}
 			if name == "br" {
+				flushText()
 				top().children = append(top().children, &node{tag: "br", parent: top()})
 				continue
 			}
@@ -245,6 +251,7 @@ func parseHTML(src string) *node {
 			closeImplied("p", "div", "article", "section", "main", "td", "li", "blockquote", "body")
 		}
 		el := &node{tag: name, attrs: attrs}
+		flushText()
 		deep := len(stack) >= maxNest
 		if deep {
 			// too deep: keep the text, drop the structure
@@ -282,6 +289,7 @@ func parseHTML(src string) *node {
 			stack = append(stack, el)
 		}
 	}
+	flushText()
 	return root
 }
 

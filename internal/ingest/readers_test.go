@@ -140,8 +140,8 @@ func TestExtractHTML(t *testing.T) {
 			wantTitle: "Café strike", wantText: []string{"“We will not pay,” the owners said"},
 		},
 		{
-			name:      "navigation, comments and related links left out",
-			html:      `<body><ul class=menu><li><a href=/>Home, and more, and more</a></ul><div id=main><p>` + long + `</p><p>` + long + `</p></div><div class=comments><p>` + long + ` A comment, really, yes.</p></div><ul><li><a href=/r>A related story, with commas, many, many</a><li><a href=/s>Another related story, with commas</a></ul></body>`,
+			name:     "navigation, comments and related links left out",
+			html:     `<body><ul class=menu><li><a href=/>Home, and more, and more</a></ul><div id=main><p>` + long + `</p><p>` + long + `</p></div><div class=comments><p>` + long + ` A comment, really, yes.</p></div><ul><li><a href=/r>A related story, with commas, many, many</a><li><a href=/s>Another related story, with commas</a></ul></body>`,
 			wantText: []string{long, long}, notText: []string{"A comment", "related story", "Home"},
 		},
 	}
