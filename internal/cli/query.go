@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -111,12 +112,17 @@ func runQuery(ctx context.Context, env *Env, args []string) int {
 		return 1
 	}
 	defer st.Close()
-	out := newTableWriter(env.Stdout, *format)
+	bw := bufio.NewWriterSize(env.Stdout, 1<<16)
+	out := newTableWriter(bw, *format)
 	if err := st.Query(ctx, q, qargs, out.row); err != nil {
 		fmt.Fprintf(env.Stderr, "dyad query: %v\n", err)
 		return 1
 	}
-	if err := out.flush(); err != nil {
+	err = out.flush()
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "dyad query: writing output: %v\n", err)
 		return 1
 	}
@@ -183,7 +189,9 @@ func (t *tableWriter) line(cells []string) error {
 		return err
 	}
 	for i, c := range cells {
-		cells[i] = strings.NewReplacer("\t", " ", "\n", " ").Replace(c)
+		if strings.ContainsAny(c, "\t\n\r") {
+			cells[i] = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(c)
+		}
 	}
 	_, err := io.WriteString(t.w, strings.Join(cells, "\t")+"\n")
 	return err
@@ -208,6 +216,10 @@ func cell(v any) string {
 		return x
 	case []byte:
 		return string(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case int32:
+		return strconv.FormatInt(int64(x), 10)
 	case float64:
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	case float32:
