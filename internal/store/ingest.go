@@ -161,6 +161,9 @@ func Ingest(ctx context.Context, st Store, walk func(ctx context.Context, fn fun
 					t0 := time.Now()
 					a, err := opt.Analyze(ctx, j.item.Doc)
 					d.nlp = time.Since(t0)
+					if ctx.Err() != nil {
+						return // interrupted: the article is left for the re-run
+					}
 					if err != nil {
 						d.err = fmt.Errorf("%s: %w", name(j.item), err)
 					} else {
@@ -184,12 +187,13 @@ func Ingest(ctx context.Context, st Store, walk func(ctx context.Context, fn fun
 	seen := map[string]bool{}
 	var batch []*Article
 	var batchStart time.Time
+	putCtx := ctx
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
 		t0 := time.Now()
-		if err := st.Put(ctx, batch); err != nil {
+		if err := st.Put(putCtx, batch); err != nil {
 			return err
 		}
 		stats.Store += time.Since(t0)
@@ -268,7 +272,10 @@ loop:
 			}
 		}
 	}
-	if werr == nil && ctx.Err() == nil {
+	if werr == nil {
+		// On interruption the batch holds whole, coded articles: commit
+		// them rather than make the re-run code them again.
+		putCtx = context.WithoutCancel(parent)
 		werr = flush()
 	}
 	cancel()

@@ -73,6 +73,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("IngestAndMerge", func(t *testing.T) { testIngest(t, open(t)) })
 	t.Run("Idempotent", func(t *testing.T) { testIdempotent(t, open(t)) })
 	t.Run("PutIsAtomic", func(t *testing.T) { testAtomic(t, open(t)) })
+	t.Run("CancelResume", func(t *testing.T) { testCancel(t, open(t), open(t)) })
 	t.Run("Reports", func(t *testing.T) { testReports(t, open(t)) })
 	t.Run("EmptyQuery", func(t *testing.T) {
 		st := open(t)
@@ -185,6 +186,72 @@ func testIdempotent(t *testing.T, st store.Store) {
 	if fmt.Sprint(fresh[0]) != fmt.Sprint(eventRow{"RUS|UKR|190|g706483", "2025-01-10", 3, 2, 3}) {
 		t.Errorf("merged event after resume = %v", fresh[0])
 	}
+}
+
+// testCancel interrupts an ingest (context cancelled while reading) and
+// checks that a re-run ends with the same store as an uninterrupted run.
+func testCancel(t *testing.T, st, whole store.Store) {
+	defer st.Close()
+	defer whole.Close()
+	docs := Articles(60, 5)
+	if _, err := store.Ingest(context.Background(), whole, Walk(docs...), store.IngestOptions{Analyze: lineAnalyze, Workers: 2, BatchSize: 4}); err != nil {
+		t.Fatal(err)
+	}
+	want := events(t, whole)
+	if len(want) == 0 {
+		t.Fatal("no events in the uninterrupted run")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	walk := func(ctx context.Context, fn func(store.Item) error) error {
+		for i, d := range docs {
+			if i == 30 {
+				cancel()
+			}
+			if err := fn(store.Item{Doc: d, Input: fmt.Sprintf("doc%d", i)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	stats, err := store.Ingest(ctx, st, walk, store.IngestOptions{Analyze: lineAnalyze, Workers: 2, BatchSize: 4})
+	if err == nil {
+		t.Fatal("interrupted ingest returned no error")
+	}
+	if stats.Stored == 0 || stats.Stored >= len(docs) {
+		t.Logf("interrupted run stored %d of %d", stats.Stored, len(docs))
+	}
+	stats, err = store.Ingest(context.Background(), st, Walk(docs...), store.IngestOptions{Analyze: lineAnalyze, Workers: 2, BatchSize: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Failed != 0 {
+		t.Errorf("re-run: %d failed", stats.Failed)
+	}
+	if got := events(t, st); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("after interrupt and re-run:\n got %v\nwant %v", got, want)
+	}
+}
+
+// lineAnalyze codes generated articles without the NLP models: each
+// sentence naming two countries is an event between them.
+func lineAnalyze(ctx context.Context, doc *dyad.Document) (*dyad.Analysis, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	a := &dyad.Analysis{Tone: &dyad.Tone{}}
+	for i, s := range strings.Split(doc.Text, ".") {
+		var found []string
+		for _, c := range genCountries {
+			if strings.Contains(s, c[1]) || strings.Contains(s, c[0]) {
+				found = append(found, strings.ToUpper(c[1][:3]))
+			}
+		}
+		if len(found) >= 2 {
+			a.Events = append(a.Events, dyad.Event{Date: doc.Published.Format("2006-01-02"), Actor: []dyad.ActorRef{{Code: found[0]}},
+				Recipient: []dyad.ActorRef{{Code: found[1]}}, CAMEO: dyad.CAMEO{Code: "010"}, Evidence: dyad.Evidence{Sentence: i}})
+		}
+	}
+	return a, nil
 }
 
 func testAtomic(t *testing.T, st store.Store) {
