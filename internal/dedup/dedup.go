@@ -4,9 +4,10 @@
 // happening — same actors, event code and place, dates at most one day
 // apart — are merged into one event record that keeps all its mentions.
 //
-// Both indexes live in memory and are rebuilt from the store when an
-// ingest starts (the store is the source of truth); they are not safe for
-// concurrent use: the single store writer owns them.
+// Both indexes live in memory, filled from the store (the source of
+// truth): the story index when an ingest starts, the event index day by
+// day as mentions need it. They are not safe for concurrent use: the
+// single store writer owns them.
 package dedup
 
 import (
@@ -208,9 +209,13 @@ func itoa(n int) string {
 // one happening.
 const Window = 24 * time.Hour
 
-// Events assigns event mentions to merged event records.
+// Events assigns event mentions to merged event records. It holds the
+// records of the days it has been given (see Need and Loaded) and can drop
+// them all (Reset) once they are safely stored, so its memory follows the
+// days being ingested, not the size of the store.
 type Events struct {
 	byKey map[string][]eventRef
+	days  map[int32]bool // days whose stored records are loaded
 	next  int64
 }
 
@@ -225,10 +230,42 @@ func NewEvents(next int64) *Events {
 	if next < 1 {
 		next = 1
 	}
-	return &Events{byKey: map[string][]eventRef{}, next: next}
+	return &Events{byKey: map[string][]eventRef{}, days: map[int32]bool{}, next: next}
 }
 
-// Load records a known event (when loading from a store).
+// Need returns the days, among those a mention dated date can merge with
+// (the day before, the day, the day after), whose stored records are not
+// loaded yet. The caller loads them (Load) and marks them (Loaded) before
+// calling Assign.
+func (e *Events) Need(date time.Time) []time.Time {
+	d := day(date)
+	var out []time.Time
+	for k := d - 1; k <= d+1; k++ {
+		if !e.days[k] {
+			out = append(out, time.Unix(int64(k)*86400, 0).UTC())
+		}
+	}
+	return out
+}
+
+// Loaded marks days as loaded.
+func (e *Events) Loaded(days []time.Time) {
+	for _, t := range days {
+		e.days[day(t)] = true
+	}
+}
+
+// Days is the number of days loaded.
+func (e *Events) Days() int { return len(e.days) }
+
+// Reset drops every record and loaded day, keeping the id counter. Call it
+// only when all assigned records are stored.
+func (e *Events) Reset() {
+	e.byKey = map[string][]eventRef{}
+	e.days = map[int32]bool{}
+}
+
+// Load records a stored event.
 func (e *Events) Load(id int64, key string, date time.Time) {
 	e.byKey[key] = append(e.byKey[key], eventRef{id, day(date)})
 	if id >= e.next {
@@ -238,7 +275,8 @@ func (e *Events) Load(id int64, key string, date time.Time) {
 
 // Assign returns the record a mention with key and date belongs to: the
 // known record with the same key whose date is nearest and within Window,
-// else a new record (isNew true) dated date.
+// else a new record (isNew true) dated date. The days Need names must be
+// loaded first.
 func (e *Events) Assign(key string, date time.Time) (id int64, isNew bool) {
 	d := day(date)
 	best := int32(2)
@@ -247,7 +285,7 @@ func (e *Events) Assign(key string, date time.Time) (id int64, isNew bool) {
 		if diff < 0 {
 			diff = -diff
 		}
-		if diff < best {
+		if diff < best || (diff == best && r.id < id) {
 			best, id = diff, r.id
 		}
 	}

@@ -118,3 +118,30 @@ func FuzzSimHash(f *testing.F) {
 		}
 	})
 }
+
+func TestEventsNeedAndReset(t *testing.T) {
+	d := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
+	e := NewEvents(10)
+	need := e.Need(d("2025-01-10"))
+	if fmt.Sprintf("%d %s %s", len(need), need[0].Format("2006-01-02"), need[2].Format("2006-01-02")) != "3 2025-01-09 2025-01-11" {
+		t.Fatalf("Need = %v", need)
+	}
+	e.Load(3, "k", d("2025-01-09"))
+	e.Loaded(need)
+	if got := e.Need(d("2025-01-11")); len(got) != 1 || got[0] != d("2025-01-12") {
+		t.Errorf("Need after Loaded = %v, want [2025-01-12]", got)
+	}
+	if id, isNew := e.Assign("k", d("2025-01-10")); id != 3 || isNew {
+		t.Errorf("Assign = %d, %v; want the loaded record 3", id, isNew)
+	}
+	if id, _ := e.Assign("other", d("2025-01-10")); id != 10 {
+		t.Errorf("new id = %d, want 10", id)
+	}
+	e.Reset()
+	if e.Days() != 0 || len(e.Need(d("2025-01-10"))) != 3 {
+		t.Errorf("Reset kept days")
+	}
+	if id, _ := e.Assign("other2", d("2025-01-10")); id != 11 {
+		t.Errorf("id after Reset = %d, want 11 (the counter survives)", id)
+	}
+}

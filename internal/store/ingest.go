@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -12,6 +13,10 @@ import (
 	"github.com/dyad-events/dyad/internal/dyad"
 	"github.com/dyad-events/dyad/internal/ontology"
 )
+
+// maxEventDays bounds the days of event records the writer holds; past
+// it, the index is dropped after a commit and refilled as needed.
+const maxEventDays = 400
 
 // Item is one article read from an input, or the error reading it.
 type Item struct {
@@ -90,19 +95,21 @@ func Ingest(ctx context.Context, st Store, walk func(ctx context.Context, fn fun
 		onError = func(string, error) {}
 	}
 
-	// Rebuild the de-duplication indexes from the store.
+	// Rebuild the story index from the store; the event index fills day
+	// by day.
 	stories := dedup.NewStories()
-	events := dedup.NewEvents(1)
 	known := map[string]bool{}
-	err := st.Index(ctx,
-		func(hash string, sh dedup.Fingerprint, story string) {
-			known[hash] = true
-			stories.Add(hash, sh, story)
-		},
-		func(id int64, key string, date time.Time) { events.Load(id, key, date) })
+	if err := st.Articles(ctx, func(hash string, fp dedup.Fingerprint, story string) {
+		known[hash] = true
+		stories.Add(hash, fp, story)
+	}); err != nil {
+		return Stats{}, err
+	}
+	nextID, err := st.NextEventID(ctx)
 	if err != nil {
 		return Stats{}, err
 	}
+	events := dedup.NewEvents(nextID)
 
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
@@ -202,25 +209,42 @@ func Ingest(ctx context.Context, st Store, walk func(ctx context.Context, fn fun
 			stats.Mentions += len(a.Mentions)
 		}
 		batch = batch[:0]
+		if events.Days() > maxEventDays {
+			events.Reset() // everything assigned is stored now
+		}
 		stats.Elapsed = time.Since(start)
 		if opt.Progress != nil {
 			opt.Progress(stats)
 		}
 		return nil
 	}
-	accept := func(d done) {
+	accept := func(d done) error {
 		stats.Read++
 		stats.NLP += d.nlp
 		if d.err != nil {
 			stats.Failed++
 			onError(d.item.Input, d.err)
-			return
+			return nil
 		}
 		if d.skip || seen[d.art.Hash] {
 			stats.Known++
-			return
+			return nil
 		}
 		a := d.art
+		var need []time.Time
+		for i := range a.Mentions {
+			for _, t := range events.Need(a.Mentions[i].Date) {
+				if !slices.Contains(need, t) {
+					need = append(need, t)
+				}
+			}
+		}
+		if len(need) > 0 {
+			if err := st.EventKeys(ctx, need, events.Load); err != nil {
+				return err
+			}
+			events.Loaded(need)
+		}
 		seen[a.Hash] = true
 		a.Story = stories.Add(a.Hash, a.SimHash, "")
 		for i := range a.Mentions {
@@ -238,6 +262,7 @@ func Ingest(ctx context.Context, st Store, walk func(ctx context.Context, fn fun
 			batchStart = time.Now()
 		}
 		batch = append(batch, a)
+		return nil
 	}
 	ticker := time.NewTicker(opt.BatchWait / 4)
 	defer ticker.Stop()
@@ -257,7 +282,9 @@ loop:
 				}
 				delete(pending, next)
 				next++
-				accept(d)
+				if werr = accept(d); werr != nil {
+					break loop
+				}
 				if len(batch) >= opt.BatchSize {
 					if werr = flush(); werr != nil {
 						break loop

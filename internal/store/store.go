@@ -29,11 +29,16 @@ type Store interface {
 	// quotes, new event records and mentions — in one transaction, and
 	// updates the mention, source and article counts of every event the
 	// batch touches. An article already stored (same Hash) is an error:
-	// callers skip known articles (see Index).
+	// callers skip known articles (see Articles).
 	Put(ctx context.Context, batch []*Article) error
-	// Index calls article for every stored article and event for every
-	// event record, so that the de-duplication indexes can be rebuilt.
-	Index(ctx context.Context, article func(hash string, simhash dedup.Fingerprint, story string), event func(id int64, key string, date time.Time)) error
+	// Articles calls fn for every stored article in the order stored, so
+	// that the story index can be rebuilt.
+	Articles(ctx context.Context, fn func(hash string, fp dedup.Fingerprint, story string)) error
+	// EventKeys calls fn for every event record dated on one of days, so
+	// that the event index can be filled for the days being ingested.
+	EventKeys(ctx context.Context, days []time.Time, fn func(id int64, key string, date time.Time)) error
+	// NextEventID returns the id the next new event record gets.
+	NextEventID(ctx context.Context) (int64, error)
 	// Events calls fn for every event record in id order.
 	Events(ctx context.Context, fn func(*Event) error) error
 	// Query runs a read-only SQL statement and calls fn once per row

@@ -298,25 +298,34 @@ WHERE events.id = s.event_id`)
 	return nil
 }
 
-// Index streams the stored articles' SimHashes and the events' merge keys.
-func (d *DB) Index(ctx context.Context, article func(hash string, simhash dedup.Fingerprint, story string), event func(id int64, key string, date time.Time)) error {
+// Articles streams the stored articles' fingerprints and stories.
+func (d *DB) Articles(ctx context.Context, fn func(hash string, fp dedup.Fingerprint, story string)) error {
 	rows, err := d.db.QueryContext(ctx, `SELECT hash, simhash, simhash2, story FROM articles ORDER BY stored_at, hash`)
 	if err != nil {
 		return err
 	}
+	defer rows.Close()
 	for rows.Next() {
 		var h, s string
 		var sh, sh2 int64
 		if err := rows.Scan(&h, &sh, &sh2, &s); err != nil {
-			rows.Close()
 			return err
 		}
-		article(h, dedup.Fingerprint{uint64(sh), uint64(sh2)}, s)
+		fn(h, dedup.Fingerprint{uint64(sh), uint64(sh2)}, s)
 	}
-	if err := rows.Close(); err != nil {
-		return err
+	return rows.Err()
+}
+
+// EventKeys streams the merge keys of the events dated on days.
+func (d *DB) EventKeys(ctx context.Context, days []time.Time, fn func(id int64, key string, date time.Time)) error {
+	if len(days) == 0 {
+		return nil
 	}
-	rows, err = d.db.QueryContext(ctx, `SELECT id, key, date FROM events ORDER BY id`)
+	list := make([]string, len(days))
+	for i, t := range days {
+		list[i] = "DATE '" + t.UTC().Format("2006-01-02") + "'" // formatted dates: safe to inline
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT id, key, date FROM events WHERE date IN (`+strings.Join(list, ", ")+`) ORDER BY id`)
 	if err != nil {
 		return err
 	}
@@ -328,9 +337,16 @@ func (d *DB) Index(ctx context.Context, article func(hash string, simhash dedup.
 		if err := rows.Scan(&id, &k, &t); err != nil {
 			return err
 		}
-		event(id, k, t)
+		fn(id, k, t)
 	}
 	return rows.Err()
+}
+
+// NextEventID returns one more than the largest event id.
+func (d *DB) NextEventID(ctx context.Context) (int64, error) {
+	var n int64
+	err := d.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) + 1 FROM events`).Scan(&n)
+	return n, err
 }
 
 const eventCols = `id, key, date, actor1_code, actor1_name, actor1_country, actor1_sector,

@@ -156,12 +156,26 @@ func testIngest(t *testing.T, st store.Store) {
 		t.Errorf("counts = %+v", c)
 	}
 	var stories []string
-	err = st.Index(context.Background(), func(h string, _ dedup.Fingerprint, story string) { stories = append(stories, story) }, func(int64, string, time.Time) {})
+	err = st.Articles(context.Background(), func(h string, _ dedup.Fingerprint, story string) { stories = append(stories, story) })
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(stories) != 4 {
-		t.Errorf("Index saw %d articles, want 4", len(stories))
+		t.Errorf("Articles saw %d articles, want 4", len(stories))
+	}
+	var keys []string
+	days := []time.Time{time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC), time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)}
+	err = st.EventKeys(context.Background(), days, func(id int64, key string, date time.Time) {
+		keys = append(keys, fmt.Sprint(id, " ", key, " ", date.Format("2006-01-02")))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "[1 RUS|UKR|190|g706483 2025-01-10 2 UKR|RUS|112| 2025-01-10 4 USA|CHN|040| 2025-02-01]"; fmt.Sprint(keys) != want {
+		t.Errorf("EventKeys = %v, want %v", keys, want)
+	}
+	if n, err := st.NextEventID(context.Background()); n != 5 || err != nil {
+		t.Errorf("NextEventID = %d, %v; want 5", n, err)
 	}
 }
 
