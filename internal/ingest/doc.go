@@ -27,12 +27,22 @@ type Article struct {
 // space and the ends trimmed, so re-wrapped copies of an article share it.
 func DocID(text string) string {
 	h := sha1.New()
-	var buf []byte
-	space := false
-	started := false
-	for _, r := range text {
-		if unicode.IsSpace(r) {
+	buf := make([]byte, 0, 4096)
+	space, started := false, false
+	for i := 0; i < len(text); {
+		c := text[i]
+		sp := false
+		n := 1
+		if c < utf8.RuneSelf {
+			sp = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(text[i:])
+			sp = unicode.IsSpace(r)
+		}
+		if sp {
 			space = started
+			i += n
 			continue
 		}
 		if space {
@@ -40,8 +50,9 @@ func DocID(text string) string {
 			space = false
 		}
 		started = true
-		buf = utf8.AppendRune(buf, r)
-		if len(buf) > 4096 {
+		buf = append(buf, text[i:i+n]...)
+		i += n
+		if len(buf) >= 4000 {
 			h.Write(buf)
 			buf = buf[:0]
 		}
@@ -50,27 +61,68 @@ func DocID(text string) string {
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
-// collapse trims s and collapses its runs of white space to one space.
+// collapse trims s and collapses its runs of white space to one space;
+// control characters are dropped and invalid UTF-8 replaced.
 func collapse(s string) string {
+	if isCollapsed(s) {
+		return s
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == 0 {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+				space = b.Len() > 0
+			case c < 0x20 || c == 0x7f:
+			default:
+				if space {
+					b.WriteByte(' ')
+					space = false
+				}
+				b.WriteByte(c)
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case unicode.IsSpace(r):
 			space = b.Len() > 0
-			continue
+		case unicode.IsControl(r):
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i-n : i])
 		}
-		if unicode.IsControl(r) {
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isCollapsed reports whether collapse would return s unchanged: ASCII
+// text with single inner spaces only.
+func isCollapsed(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prev := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == ' ' && prev == ' ' {
+			return false
+		}
+		prev = c
+	}
+	return true
 }
 
 // Document lays an article out as the pipeline expects it: the headline on

@@ -1,7 +1,17 @@
-// Package ingest owns reading articles into documents: it expands the
-// command line's files, directories and "-" into inputs and reads each
-// into a dyad.Document with its id, title and publication date. Each bad
-// input yields one error naming it; the others are unaffected.
+// Package ingest owns reading articles into documents. Walk streams
+// articles out of plain text (first line the headline), HTML pages (main
+// text found by readability-style scoring; title, date, canonical URL and
+// language from the page's metadata), RSS and Atom feeds, WARC files
+// (Common Crawl's per-record gzip included), JSON Lines, directories,
+// .gz and .zip archives and http(s) URLs (time-limited, size-capped, and
+// refusing private and loopback addresses unless allowed). Each document
+// is laid out as headline, blank line, paragraphs separated by blank
+// lines, and identified by DocID, a hash of its whitespace-normalised text.
+// Each bad input or record yields one error naming it (file, record or
+// line); the others are unaffected.
+//
+// Expand, Open and Read are the simpler path of the dyad code and analyze
+// commands: one plain-text article per file, kept byte for byte.
 package ingest
 
 import (

@@ -24,9 +24,10 @@ type Options struct {
 	// addresses (refused by default, checked on the resolved address at
 	// dial time).
 	AllowPrivate bool
-	// MaxBytes caps one article or record and one URL download
-	// (default MaxArticleBytes). Archives read from disk stream and are
-	// not capped as a whole.
+	// MaxBytes caps one article, record or JSON line, and one URL
+	// download (default MaxArticleBytes). WARC, JSON Lines and gzip
+	// streams are read record by record and not capped as a whole; a zip
+	// archive is, unless it is a file on disk.
 	MaxBytes int64
 	// Timeout bounds one URL fetch (default 30s).
 	Timeout time.Duration
