@@ -142,6 +142,7 @@ var (
 func readMeta(root *node, baseURL string) *meta {
 	m := &meta{}
 	metas := map[string]string{}
+	var order []string // meta keys in page order
 	var times []*node
 	var ld []string
 	walkNodes(root, func(n *node) bool {
@@ -171,6 +172,7 @@ func readMeta(root *node, baseURL string) *meta {
 			}
 			if _, seen := metas[key]; key != "" && !seen && strings.TrimSpace(val) != "" {
 				metas[key] = val
+				order = append(order, key)
 			}
 		case "link":
 			if m.canonical == "" && hasToken(n.attr("rel"), "canonical") {
@@ -208,6 +210,15 @@ func readMeta(root *node, baseURL string) *meta {
 		if t, ok := ParseDate(metas[k]); ok {
 			m.published = t
 			break
+		}
+	}
+	for _, k := range order {
+		// site-specific names such as article:publicationdate
+		if !m.published.IsZero() {
+			break
+		}
+		if strings.Contains(k, "publi") || strings.Contains(k, "pubdate") {
+			m.published, _ = ParseDate(metas[k])
 		}
 	}
 	if m.lang == "" {
@@ -639,7 +650,7 @@ func (c *collector) flush() {
 	links := c.linkChars
 	c.cur.Reset()
 	c.linkChars = 0
-	if s == "" || s == c.title {
+	if s == "" || s == c.title || boilerplate(s) {
 		return
 	}
 	if n > 0 && float64(links)/float64(n) > 0.5 {
@@ -687,4 +698,38 @@ func (c *collector) walk(n *node) {
 	if block {
 		c.flush()
 	}
+}
+
+// boilerLines are whole paragraphs that are page furniture, compared in
+// lower case without trailing punctuation.
+var boilerLines = map[string]bool{
+	"advertisement": true, "advertisement:": true, "story continues below advertisement": true,
+	"article continues below advertisement": true, "continue reading": true, "continue reading below": true,
+	"read more": true, "read more:": true, "share": true, "share this article": true, "share this story": true,
+	"share on facebook": true, "share on twitter": true, "related": true, "related articles": true,
+	"related stories": true, "related content": true, "most read": true, "recommended": true,
+	"sign up for our newsletter": true, "subscribe": true, "subscribe now": true, "click here": true,
+	"comments": true, "print": true, "email": true, "more on this story": true, "skip to content": true,
+	"loading": true, "loading...": true, "image": true, "photo": true, "video": true, "watch": true,
+}
+
+// boilerplate reports whether a paragraph is page furniture rather than
+// article text: a furniture line, a byline ("By Ann Writer"), or a wire
+// service's reporting and editing credits.
+func boilerplate(p string) bool {
+	l := strings.ToLower(strings.TrimRight(p, " .!:|»›>"))
+	if boilerLines[l] {
+		return true
+	}
+	words := strings.Count(l, " ") + 1
+	if words <= 8 && strings.HasPrefix(l, "by ") && !strings.ContainsAny(p, ".!?") {
+		return true
+	}
+	l = strings.TrimLeft(l, "([")
+	for _, c := range []string{"reporting by ", "additional reporting by ", "editing by ", "writing by ", "compiled by "} {
+		if strings.HasPrefix(l, c) && words <= 30 {
+			return true
+		}
+	}
+	return false
 }

@@ -135,6 +135,12 @@ func TestExtractHTML(t *testing.T) {
 			wantTitle: "", wantText: []string{"Café owners & workers protested, saying “enough”, in Paris", long}, notText: []string{"hidden comment", "script text"},
 		},
 		{
+			name:     "site-specific date meta, bylines and furniture dropped",
+			html:     `<meta name="article:publicationdate" content="Fri Mar 13 21:30:09 UTC 2015"><div class=story><p>By Laurie Writer</p><p>` + long + `</p><p>Advertisement</p><p>` + long + `</p></div>`,
+			wantDate: "2015-03-13T21:30:09Z",
+			wantText: []string{long, long}, notText: []string{"Laurie", "Advertisement"},
+		},
+		{
 			name:      "windows-1252 bytes",
 			html:      "<html><head><meta charset=windows-1252><title>Caf\xe9 strike</title></head><body><div class=story><p>\x93We will not pay,\x94 the owners said, and the strike, which began Monday, went on.</p></div></body></html>",
 			wantTitle: "Café strike", wantText: []string{"“We will not pay,” the owners said"},
@@ -345,5 +351,25 @@ func TestCorruptArchives(t *testing.T) {
 				t.Errorf("error %q does not name %s", errs[0], name)
 			}
 		})
+	}
+}
+
+func TestBoilerplate(t *testing.T) {
+	tests := []struct {
+		p    string
+		want bool
+	}{
+		{"Advertisement", true},
+		{"Read more »", true},
+		{"By Ann Writer, Diplomatic Correspondent", true},
+		{"(Reporting by Ann Writer; Editing by Bob Editor)", true},
+		{"By Friday, the rebels had taken the town.", false},
+		{"The minister said the talks would continue.", false},
+		{"Share prices fell sharply on Monday after the announcement.", false},
+	}
+	for _, tc := range tests {
+		if got := boilerplate(tc.p); got != tc.want {
+			t.Errorf("boilerplate(%q) = %v, want %v", tc.p, got, tc.want)
+		}
 	}
 }
