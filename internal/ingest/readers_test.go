@@ -224,6 +224,8 @@ func TestWARCBadRecords(t *testing.T) {
 		{"garbage then records", "garbage line\r\n" + string(good), 2, []string{"record 1: expected a WARC version line"}},
 		{"bad length then records", "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: x\r\n\r\n" + string(good), 2, []string{"record 1: bad Content-Length"}},
 		{"truncated", string(good[:bytes.Index(good, []byte("logo.png"))-200]), 1, []string{"record 5: record cut short"}},
+		{"resource and conversion records", "WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: https://a.example/1\r\nWARC-Date: 2025-01-02T03:04:05Z\r\nContent-Type: text/html\r\nContent-Length: 37\r\n\r\n<title>Envoy recalled</title><p>x</p>\r\n\r\n" +
+			"WARC/1.0\r\nWARC-Type: conversion\r\nContent-Type: text/plain\r\nContent-Length: 16\r\n\r\nTalks end\n\nBody.\r\n\r\n", 2, nil},
 		{"bad HTTP", "WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n", 0, []string{"record 1: HTTP response"}},
 	}
 	for _, tc := range tests {
@@ -284,6 +286,21 @@ func TestWalkDirectoryAndStdin(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	feed, err := os.ReadFile("testdata/feed.atom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := 0
+	err = Walk(context.Background(), []string{"-"}, bytes.NewReader(feed), Options{}, func(d *dyad.Document, s Source, err error) error {
+		if err != nil || s.Record != fmt.Sprintf("item %d", docs+1) {
+			t.Errorf("feed on stdin: %v %v", s, err)
+		}
+		docs++
+		return nil
+	})
+	if err != nil || docs != 2 {
+		t.Errorf("feed on stdin: %d documents, error %v; want 2", docs, err)
 	}
 	want := []string{
 		"a.txt  First headline",
