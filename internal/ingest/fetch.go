@@ -150,8 +150,15 @@ func (w *walker) url(raw string) error {
 	}
 	req.Header.Set("User-Agent", "dyad-ingest/1 (+https://github.com/dyad-events/dyad)")
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
+	timedOut := func(err error) bool {
+		var ne net.Error
+		return w.ctx.Err() == nil && (ctx.Err() != nil || errors.As(err, &ne) && ne.Timeout())
+	}
 	resp, err := client.Do(req)
 	if err != nil {
+		if timedOut(err) {
+			return fmt.Errorf("timed out after %v", timeout)
+		}
 		var ue *url.Error
 		if errors.As(err, &ue) {
 			err = ue.Err
@@ -168,6 +175,9 @@ func (w *walker) url(raw string) error {
 	}
 	body, err := w.readCapped(resp.Body)
 	if err != nil {
+		if timedOut(err) {
+			return fmt.Errorf("timed out after %v reading the response", timeout)
+		}
 		return fmt.Errorf("reading the response: %w", err)
 	}
 	final := raw
@@ -195,7 +205,7 @@ func (w *walker) url(raw string) error {
 	case "application/zip":
 		k = kZip
 	}
-	if s := sniff(body[:min(len(body), 1024)]); k == kUnknown || s == kGzip || s == kZip || s == kWARC || (k == kFeed && s == kHTML) || (k == kText && s == kFeed) {
+	if s := sniff(body[:min(len(body), 1024)]); k == kUnknown || s == kGzip || s == kZip || s == kWARC || (k == kFeed && looksHTML(body[:min(len(body), 1024)])) || (k == kText && s == kFeed) {
 		k = s
 	}
 	r := bytes.NewReader(body)

@@ -133,7 +133,7 @@ func TestURLAllowPrivate(t *testing.T) {
 		{"redirect", "/moved", Options{}, 1, "Ministers agree ceasefire talks in Geneva", srv.URL + "/world/2025/03/14/ceasefire-talks", ""},
 		{"feed", "/feed", Options{}, 3, "Police arrest protest leaders in Minsk", "https://ledger.example/world/minsk-arrests", "item 3"},
 		{"size cap", "/big", Options{MaxBytes: 1000}, 0, "", "", "larger than 1000 bytes"},
-		{"timeout", "/slow", Options{Timeout: 200 * time.Millisecond}, 0, "", "", "timeout"},
+		{"timeout", "/slow", Options{Timeout: 200 * time.Millisecond}, 0, "", "", "timed out after 200ms"},
 		{"not found", "/nothing", Options{}, 0, "", "", "404"},
 	}
 	for _, tc := range tests {

@@ -27,6 +27,9 @@ func (w *walker) jsonl(r io.Reader, prefix string) error {
 	if !ok {
 		br = bufio.NewReaderSize(r, 64<<10)
 	}
+	if head, _ := br.Peek(512); len(bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf")) > 0 && bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf")[0] == '[' {
+		return w.jsonArray(br, prefix)
+	}
 	max := w.opt.maxBytes()
 	var buf []byte
 	for n := 1; ; n++ {
@@ -72,6 +75,38 @@ func (w *walker) jsonl(r io.Reader, prefix string) error {
 			return nil
 		}
 	}
+}
+
+// jsonArray reads a JSON array of article objects ("item N"). A syntax
+// error ends the array; an element that is not an article is reported and
+// the next is read.
+func (w *walker) jsonArray(r io.Reader, prefix string) error {
+	d := json.NewDecoder(r)
+	if _, err := d.Token(); err != nil {
+		return w.fail(prefix, fmt.Errorf("JSON array: %w", err))
+	}
+	for n := 1; d.More(); n++ {
+		if err := w.ctx.Err(); err != nil {
+			return err
+		}
+		rec := join(prefix, itemRec(n))
+		var raw json.RawMessage
+		if err := d.Decode(&raw); err != nil {
+			return w.fail(rec, fmt.Errorf("JSON array: %w", err))
+		}
+		var err error
+		if int64(len(raw)) > w.opt.maxBytes() {
+			err = w.fail(rec, fmt.Errorf("element larger than %d bytes", w.opt.maxBytes()))
+		} else if a, perr := parseJSONArticle(raw); perr != nil {
+			err = w.fail(rec, perr)
+		} else {
+			err = w.emit(rec, a)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func parseJSONArticle(line []byte) (*Article, error) {

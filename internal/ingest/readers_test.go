@@ -198,6 +198,9 @@ func TestSniff(t *testing.T) {
 		{"PK\x03\x04", kZip},
 		{"WARC/1.0\r\n", kWARC},
 		{"\n {\"text\":1}", kJSONL},
+		{"[ {\"text\":1}]", kJSONL},
+		{"[Reuters] Talks end", kText},
+		{"{braces} in a headline", kText},
 		{"<?xml version='1.0'?><rss>", kFeed},
 		{"<feed xmlns='http://www.w3.org/2005/Atom'>", kFeed},
 		{"<!DOCTYPE html><html>", kHTML},
@@ -351,8 +354,9 @@ func TestCorruptArchives(t *testing.T) {
 		"notgz.gz":    []byte("plain text"),
 		"cut.zip":     zip[:len(zip)/2],
 		"binary.txt":  []byte("Headline\x00\x01"),
-		"bad.jsonl":   []byte("[1,2]\n"),
+		"bad.jsonl":   []byte("{\"title\": 1,\n"),
 		"notfeed.xml": []byte("<?xml version='1.0'?><config><a/></config>"),
+		"array.json":  []byte(`[{"title":`),
 	}
 	for name, data := range files {
 		t.Run(name, func(t *testing.T) {
@@ -388,5 +392,20 @@ func TestBoilerplate(t *testing.T) {
 		if got := boilerplate(tc.p); got != tc.want {
 			t.Errorf("boilerplate(%q) = %v, want %v", tc.p, got, tc.want)
 		}
+	}
+}
+
+func TestJSONArray(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "articles.json")
+	data := `[{"title":"Talks end","text":"The talks ended."}, 5, {"headline":"Envoy recalled","body":"Peru recalled its envoy."}]`
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, srcs, errs := collect(t, []string{p}, Options{})
+	if len(docs) != 2 || len(errs) != 1 || srcs[1].Record != "item 3" || !strings.Contains(errs[0].Error(), "item 2") {
+		t.Fatalf("got %d docs %v, errors %v", len(docs), srcs, errs)
+	}
+	if docs[1].Text != "Envoy recalled\n\nPeru recalled its envoy." {
+		t.Errorf("text %q", docs[1].Text)
 	}
 }

@@ -79,7 +79,7 @@ func (e *stopError) Error() string { return e.err.Error() }
 // calls fn for each article, or with an *Error naming the input and
 // record for a bad one; a bad input or record never stops the others.
 // Directories are walked recursively in lexical order for files with a
-// known extension (.txt .html .htm .xml .rss .atom .warc .jsonl .ndjson,
+// known extension (.txt .html .htm .xml .rss .atom .warc .jsonl .ndjson .json,
 // any of them .gz, and .zip). Other files are read by extension, falling
 // back to sniffing the content. fn returning an error stops Walk, which
 // returns that error; Walk also stops and returns ctx.Err() when ctx ends.
@@ -185,7 +185,7 @@ func known(name string) bool {
 	n := strings.ToLower(name)
 	n = strings.TrimSuffix(n, ".gz")
 	switch path.Ext(n) {
-	case ".txt", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".warc", ".jsonl", ".ndjson", ".zip":
+	case ".txt", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".warc", ".jsonl", ".ndjson", ".json", ".zip":
 		return true
 	}
 	return false
@@ -265,7 +265,7 @@ func kindOf(name string) kind {
 		return kFeed
 	case ".warc":
 		return kWARC
-	case ".jsonl", ".ndjson":
+	case ".jsonl", ".ndjson", ".json":
 		return kJSONL
 	case ".gz", ".tgz":
 		return kGzip
@@ -286,8 +286,11 @@ func sniff(head []byte) kind {
 		return kWARC
 	}
 	h := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
-	if len(h) > 0 && h[0] == '{' {
-		return kJSONL
+	if len(h) > 1 && (h[0] == '{' || h[0] == '[') {
+		// an object, or an array of objects
+		if n := bytes.TrimLeft(h[1:], " \t\r\n"); len(n) > 0 && (n[0] == '"' || h[0] == '[' && n[0] == '{') {
+			return kJSONL
+		}
 	}
 	l := bytes.ToLower(h)
 	if bytes.HasPrefix(l, []byte("<")) {
@@ -301,6 +304,13 @@ func sniff(head []byte) kind {
 	return kText
 }
 
+// looksHTML reports whether the first bytes open an HTML page, so a file
+// named .xml that holds one is read as HTML.
+func looksHTML(head []byte) bool {
+	l := bytes.ToLower(head)
+	return bytes.Contains(l, []byte("<html")) || bytes.Contains(l, []byte("<!doctype html"))
+}
+
 // stream reads r as the input named name (used for its extension), with
 // records reported under prefix.
 func (w *walker) stream(r io.Reader, name, prefix string, depth int) error {
@@ -309,7 +319,7 @@ func (w *walker) stream(r io.Reader, name, prefix string, depth int) error {
 	if k == kUnknown || k == kText || k == kFeed {
 		head, _ := br.Peek(1024)
 		s := sniff(head)
-		if k == kUnknown || s == kGzip || s == kZip || s == kWARC || (k == kFeed && s == kHTML) {
+		if k == kUnknown || s == kGzip || s == kZip || s == kWARC || (k == kFeed && looksHTML(head)) {
 			k = s
 		}
 	}
@@ -377,7 +387,7 @@ func readText(b []byte) (*Article, error) {
 	if i := bytes.IndexByte(b, 0); i >= 0 {
 		return nil, fmt.Errorf("not a text file (NUL byte at offset %d)", i)
 	}
-	s := strings.TrimPrefix(string(b), "\ufeff")
+	s := toUTF8(b)
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.TrimLeft(s, " \t\r\n")
 	if s == "" {
