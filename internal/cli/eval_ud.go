@@ -162,11 +162,17 @@ func printUD(env *Env, res udResult, asJSON bool) int {
 		tags = "gold"
 	}
 	if res.Raw {
-		tags += " tags, raw text tokenised"
+		tags += " tags; raw text tokenised by internal/text"
 		fmt.Fprintf(env.Stdout, "tokens F1       %.2f\n", res.TokensF1)
 	}
-	fmt.Fprintf(env.Stdout, "UAS             %.2f   (%s tags)\nLAS             %.2f\nLAS universal   %.2f\n", res.UAS, tags, res.LAS, res.LASUniversal)
-	fmt.Fprintf(env.Stdout, "tokens/s        %.0f   (tagger + parser, one goroutine)\nparser tokens/s %.0f\n", res.TokensPerSec, res.ParseTokensPerSec)
+	if !res.Raw {
+		tags += " tags"
+	}
+	fmt.Fprintf(env.Stdout, "UAS             %.2f   (%s)\nLAS             %.2f\nLAS universal   %.2f\n", res.UAS, tags, res.LAS, res.LASUniversal)
+	fmt.Fprintf(env.Stdout, "tokens/s        %.0f   (tagger + parser, with --raw also tokenizer; one goroutine)\n", res.TokensPerSec)
+	if res.ParseTokensPerSec > 0 {
+		fmt.Fprintf(env.Stdout, "parser tokens/s %.0f\n", res.ParseTokensPerSec)
+	}
 	return 0
 }
 
