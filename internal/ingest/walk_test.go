@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -75,5 +76,23 @@ func TestWalkGolden(t *testing.T) {
 				t.Errorf("output differs from %s:\n--- got\n%s\n--- want\n%s", golden, got, want)
 			}
 		})
+	}
+}
+
+// TestHeadlineContract checks the layout the pipeline relies on: with a
+// title, text.Segment finds it as the headline sentence.
+func TestHeadlineContract(t *testing.T) {
+	docs, _, errs := collect(t, []string{"testdata/news.html", "testdata/feed.rss", "testdata/news.warc"}, Options{})
+	if len(docs) < 5 {
+		t.Fatalf("%d documents, errors %v", len(docs), errs)
+	}
+	for _, d := range docs {
+		text.Segment(d, d.Title != "")
+		if len(d.Sentences) < 2 || !d.Sentences[0].Headline || d.Sentences[0].Text != d.Title || d.Sentences[1].Headline {
+			t.Errorf("%s: first sentence %+v, title %q", d.ID, d.Sentences[0], d.Title)
+		}
+		if d.Sentences[1].Paragraph < 1 {
+			t.Errorf("%s: body starts in the headline's paragraph", d.ID)
+		}
 	}
 }
