@@ -269,6 +269,9 @@ func (st *sent) parseArgs(m match) (sg, tg []int) {
 	if subj < 0 {
 		subj = st.inheritedSubject(v)
 	}
+	if subj >= 0 && !st.plausibleSubject(subj, v) {
+		subj = -1
+	}
 	if m.passive {
 		if agent >= 0 {
 			sg = st.mentionGroup(agent)
@@ -319,6 +322,16 @@ func (st *sent) parseArgs(m match) (sg, tg []int) {
 		}
 	}
 	return sg, tg
+}
+
+// plausibleSubject guards against parse errors: a subject sits on the same
+// side of a quotation mark as its verb, and before it unless the verb is
+// one of saying ("..., said Putin").
+func (st *sent) plausibleSubject(subj, v int) bool {
+	if st.quot[subj] != st.quot[v] {
+		return false
+	}
+	return subj < v || st.lemmaIs(v, sayLemmas)
 }
 
 // inheritedSubject climbs control, coordination and relative clauses to
