@@ -78,78 +78,85 @@ func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
 	return 0, false
 }
 
-// result is one processed input.
-type result struct {
-	name string
-	doc  *dyad.Document
-	err  error
-}
-
-// eachDocument reads and processes the inputs on all cores, calling emit
-// in input order. A bad input is reported by name on stderr and skipped;
-// the return value is the number of failed inputs.
-func eachDocument(ctx context.Context, env *Env, inputs []string, published time.Time,
+// eachDocument reads the inputs with ingest.Walk (text, HTML, feeds, WARC,
+// JSON Lines, directories, archives, URLs), processes the articles on all
+// cores and calls emit in input order. A bad input or record is reported
+// by name on stderr and skipped; the return value is the number of
+// failures.
+func eachDocument(ctx context.Context, env *Env, inputs []string, opt ingest.Options,
 	work func(ctx context.Context, doc *dyad.Document) (any, error), emit func(name string, out any) error) int {
 	type job struct {
-		i    int
 		name string
+		doc  *dyad.Document
+		err  error
+		done chan result
 	}
-	type done struct {
-		out any
-		err error
-	}
-	results := make([]chan done, len(inputs))
-	for i := range results {
-		results[i] = make(chan done, 1)
-	}
-	jobs := make(chan job)
+	jobs := make(chan *job, 64)
+	order := make(chan *job, 64)
 	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := 0; w < workers; w++ {
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				doc, err := ingest.Open(ctx, j.name, env.Stdin, published)
-				if err != nil {
-					results[j.i] <- done{err: err}
-					continue
-				}
-				out, err := work(ctx, doc)
+				out, err := work(ctx, j.doc)
 				if err != nil {
 					err = fmt.Errorf("%s: %w", j.name, err)
 				}
-				results[j.i] <- done{out: out, err: err}
+				j.done <- result{out: out, err: err}
 			}
 		}()
 	}
 	go func() {
-		for i, n := range inputs {
-			select {
-			case jobs <- job{i, n}:
-			case <-ctx.Done():
-				for k := i; k < len(inputs); k++ {
-					results[k] <- done{err: ctx.Err()}
-				}
-				close(jobs)
-				return
+		defer close(order)
+		defer close(jobs)
+		err := ingest.Walk(ctx, inputs, env.Stdin, opt, func(doc *dyad.Document, src ingest.Source, err error) error {
+			name := src.Input
+			if src.Record != "" {
+				name += ": " + src.Record
 			}
+			j := &job{name: name, doc: doc, err: err, done: make(chan result, 1)}
+			if err != nil {
+				j.done <- result{err: err}
+			} else {
+				select {
+				case jobs <- j:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			select {
+			case order <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			return nil
+		})
+		if err != nil {
+			j := &job{done: make(chan result, 1)}
+			j.done <- result{err: err}
+			order <- j
 		}
-		close(jobs)
 	}()
 	failed := 0
-	for i, ch := range results {
-		d := <-ch
-		if d.err != nil {
-			fmt.Fprintf(env.Stderr, "dyad: %v\n", d.err)
+	for j := range order {
+		r := <-j.done
+		if r.err != nil {
+			fmt.Fprintf(env.Stderr, "dyad: %v\n", r.err)
 			failed++
 			continue
 		}
-		if err := emit(inputs[i], d.out); err != nil {
+		if err := emit(j.name, r.out); err != nil {
 			fmt.Fprintf(env.Stderr, "dyad: writing output: %v\n", err)
 			failed++
 		}
 	}
 	wg.Wait()
 	return failed
+}
+
+// result is one processed article.
+type result struct {
+	out any
+	err error
 }

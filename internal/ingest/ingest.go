@@ -17,8 +17,6 @@ package ingest
 import (
 	"bytes"
 	"context"
-	"crypto/sha1"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -119,8 +117,7 @@ func Read(name string, r io.Reader, published time.Time) (*dyad.Document, error)
 	if strings.TrimSpace(txt) == "" {
 		return nil, fmt.Errorf("%s: empty article", name)
 	}
-	h := sha1.Sum(b)
-	doc := &dyad.Document{ID: hex.EncodeToString(h[:8]), Text: txt, Published: published}
+	doc := &dyad.Document{ID: DocID(txt), Text: txt, Published: published}
 	for _, line := range strings.Split(txt, "\n") {
 		if t := strings.TrimSpace(line); t != "" {
 			doc.Title = t
