@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dyad-events/dyad/internal/code"
 	"github.com/dyad-events/dyad/internal/dyad"
 	"github.com/dyad-events/dyad/internal/ontology"
 	"github.com/dyad-events/dyad/internal/petr"
@@ -65,6 +66,7 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	implicit := fs.Bool("implicit-target", true, "also write each pattern without a target as a variant ending in \"* +\" (PETRARCH's first-actor-in-the-verb-phrase target)")
 	loose := fs.Bool("loose-gaps", true, "convert PETRARCH's blank connectors between pattern words into '*' gaps")
 	intent := fs.Bool("intent", false, "rewrite stated future actions as CAMEO intentions, as the built-in coder does (PETRARCH's dictionaries code intentions themselves)")
+	capGov := fs.Bool("capital-gov", true, "code a capital as its government also where it is the place (\"in Minas Tirith\"), as PETRARCH does; dyad's default codes the place as the country")
 	requireDyad := fs.Bool("require-dyad", true, "drop produced codings without a target before comparing (PETRARCH's require_dyad option, on in its shipped config)")
 	if code, exit := parseFlags(fs, args); exit {
 		return code
@@ -128,6 +130,9 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 		NoBuiltinActors: true, NoBuiltinPatterns: true, NoModels: *noModels, CustomCodes: true, NoIntent: !*intent})
 	if err != nil {
 		return fail(fmt.Errorf("building the pipeline from the converted dictionaries: %w", err))
+	}
+	if *capGov {
+		p.Coder = p.Coder.With(code.CapitalAsGovernment())
 	}
 	discards := d.AllDiscards()
 	res, err := petr.Evaluate(ctx, recs, func(ctx context.Context, rec petr.Record) (petr.Outcome, error) {

@@ -42,6 +42,7 @@ type Coder struct {
 	ont    *ontology.Ontology
 	pats   *Patterns
 	intent bool
+	capGov bool // a capital is its government everywhere, also after "in"
 }
 
 // Option configures a Coder.
@@ -51,6 +52,20 @@ type Option func(*Coder)
 // intent, threat and refusal codes (for dictionaries, like PETRARCH's,
 // whose patterns code intentions themselves).
 func NoIntent() Option { return func(c *Coder) { c.intent = false } }
+
+// CapitalAsGovernment codes a capital as its country's government
+// everywhere, as PETRARCH does, also where it is the place of the event
+// ("arrived in Bishkek"), which the default codes as the country.
+func CapitalAsGovernment() Option { return func(c *Coder) { c.capGov = true } }
+
+// With returns a copy of c with further options applied.
+func (c *Coder) With(opts ...Option) *Coder {
+	n := *c
+	for _, o := range opts {
+		o(&n)
+	}
+	return &n
+}
 
 // New returns a coder using the ontology and pattern set. Patterns may
 // carry codes the ontology lacks (user dictionaries with their own
@@ -76,6 +91,7 @@ type Input struct {
 // Code returns the events of one sentence.
 func (c *Coder) Code(in Input) []dyad.Event {
 	st := newSent(in)
+	st.capGov = c.capGov
 	var out []dyad.Event
 	seen := map[string]bool{}
 	used := make([]bool, len(st.toks))

@@ -151,3 +151,24 @@ func TestEngine(t *testing.T) {
 		}
 	}
 }
+
+func TestEngineOptions(t *testing.T) {
+	base, d := engine(t)
+	tests := []struct {
+		name     string
+		opts     []Option
+		sentence string
+		want     string
+	}{
+		{"capital after in is the place by default", nil, "Putin arrived in Bishkek on Tuesday.", "042 RUSGOV>KGZ"},
+		{"capital as government everywhere", []Option{CapitalAsGovernment()}, "Putin arrived in Bishkek on Tuesday.", "042 RUSGOV>KGZGOV"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := base.With(tc.opts...)
+			if got := summary(codeText(t, c, d, tc.sentence)); got != tc.want {
+				t.Errorf("%s\n got: %s\nwant: %s", tc.sentence, got, tc.want)
+			}
+		})
+	}
+}

@@ -9,14 +9,15 @@ import (
 
 // sent is a sentence prepared for matching.
 type sent struct {
-	in   Input
-	s    *dyad.Sentence
-	toks []dyad.Token
-	ms   []actor.Mention
-	at   []int      // token index -> mention index, -1 if none
-	lem  [][]string // lemma candidates per token
-	low  []string   // lower-cased forms
-	quot []bool     // token is inside a quotation
+	in     Input
+	s      *dyad.Sentence
+	toks   []dyad.Token
+	ms     []actor.Mention
+	at     []int      // token index -> mention index, -1 if none
+	lem    [][]string // lemma candidates per token
+	low    []string   // lower-cased forms
+	quot   []bool     // token is inside a quotation
+	capGov bool       // capitals stay governments after locative prepositions
 }
 
 func newSent(in Input) *sent {
@@ -453,7 +454,7 @@ func (st *sent) refs(g []int) []dyad.ActorRef {
 	for _, mi := range g {
 		m := st.ms[mi]
 		r := m.Ref
-		if m.Kind == "capital" && m.Start > 0 && locativePreps[st.low[m.Start-1]] && r.Country != "" {
+		if !st.capGov && m.Kind == "capital" && m.Start > 0 && locativePreps[st.low[m.Start-1]] && r.Country != "" {
 			r.Code, r.Sector = r.Country, ""
 		}
 		if r.Country == "" && m.Kind == "agent" && r.Sector != "" && r.Code == r.Sector && st.in.Focus != "" {
