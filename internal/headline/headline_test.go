@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/golden"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -151,19 +152,7 @@ func TestGolden(t *testing.T) {
 	text.Segment(d, true)
 	got, _ := json.MarshalIndent(Check(d, nil), "", "  ")
 	got = append(got, '\n')
-	golden := "testdata/article.golden.json"
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/headline -update)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("check differs from %s (run go test ./internal/headline -update and review the diff)", golden)
-	}
+	golden.Check(t, "testdata/article.golden.json", got, *update, "./internal/headline")
 }
 
 func BenchmarkCheck(b *testing.B) {

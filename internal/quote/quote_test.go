@@ -12,6 +12,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/actor"
 	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/golden"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -157,19 +158,7 @@ func TestGolden(t *testing.T) {
 	}
 	got, _ := json.MarshalIndent(qs, "", "  ")
 	got = append(got, '\n')
-	golden := "testdata/article.golden.json"
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/quote -update)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("quotes differ from %s (run go test ./internal/quote -update and review the diff)", golden)
-	}
+	golden.Check(t, "testdata/article.golden.json", got, *update, "./internal/quote")
 }
 
 func TestCases(t *testing.T) {

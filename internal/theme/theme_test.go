@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/golden"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -116,19 +117,7 @@ func TestGolden(t *testing.T) {
 	}
 	got, _ := json.MarshalIndent(out, "", "  ")
 	got = append(got, '\n')
-	golden := "testdata/article.golden.json"
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/theme -update)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("contexts differ from %s (run go test ./internal/theme -update and review the diff)", golden)
-	}
+	golden.Check(t, "testdata/article.golden.json", got, *update, "./internal/theme")
 }
 
 func BenchmarkDocument(b *testing.B) {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/golden"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -112,19 +113,7 @@ func TestGolden(t *testing.T) {
 	}
 	got, _ := json.MarshalIndent(out, "", "  ")
 	got = append(got, '\n')
-	golden := filepath.Join("testdata", "article.golden.json")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/tone -update)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("tone differs from %s (run go test ./internal/tone -update and review the diff)", golden)
-	}
+	golden.Check(t, filepath.Join("testdata", "article.golden.json"), got, *update, "./internal/tone")
 }
 
 func BenchmarkDocument(b *testing.B) {
