@@ -509,7 +509,9 @@ func (m *matcher) compose(sp *span, sector string, eli bool) string {
 		}
 		return e.Key + sector
 	case KindIGO:
-		if e.Sector != "" {
+		if e.Sector != "" || (sector != "" && strings.HasSuffix(e.Code, sector)) {
+			// The code already ends in the agent's sector ("the Quibbler
+			// government newspaper" with Quibbler coded ...GOVMED).
 			return e.Code
 		}
 		return e.Code + sector

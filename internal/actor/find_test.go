@@ -440,3 +440,17 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+func TestIGOCodeEndingInSector(t *testing.T) {
+	d := mustParse(t, "igo HGWGOVMED\n  name Quibbler\n\nigo UNO\n  name United Nations\n\nagent GOVMED\n  word government newspaper\n")
+	tests := []struct{ text, want string }{
+		{"The Quibbler government newspaper said.", "HGWGOVMED"},
+		{"United Nations government newspaper said.", "UNOGOVMED"},
+	}
+	for _, tc := range tests {
+		ms := d.Find(sentence(tc.text), day("2025-01-01"))
+		if len(ms) != 1 || ms[0].Ref.Code != tc.want {
+			t.Errorf("%s: got %s want %s", tc.text, render(ms), tc.want)
+		}
+	}
+}
