@@ -39,6 +39,7 @@ Flags:
   --explore-prob X   probability of following the model's choice (default 0.9)
   --prune X          drop averaged weights with |w| below X (default 2.0)
   --min-word N       words seen fewer times are unknown (default 2)
+  --min-feature N    only features seen N times on the oracle paths get weights (default 3)
 
 Examples:
   dyad train parser --seed 1
@@ -56,6 +57,7 @@ func runTrainParser(ctx context.Context, env *Env, args []string) int {
 	fs.Float64Var(&opt.ExploreProb, "explore-prob", 0.9, "exploration probability")
 	fs.Float64Var(&opt.Prune, "prune", 2.0, "prune threshold")
 	fs.IntVar(&opt.MinWordCount, "min-word", 2, "minimum word count")
+	fs.IntVar(&opt.MinFeature, "min-feature", 3, "minimum feature count on oracle paths")
 	data := fs.String("data", "../shared/data", "data directory")
 	out := fs.String("out", "internal/parse/model/parser.model.gz", "model file")
 	tags := fs.String("tags", "jackknife", "jackknife, tagger or gold")

@@ -3,6 +3,11 @@
 // and exploration, labelled with Universal Dependencies relations including
 // subtypes (nsubj:pass, obl:unmarked, nmod:poss, acl:relcl, compound:prt...).
 //
+// Training trees that are not projective (288 of the 12,544 EWT training
+// sentences) are made projective by lifting arcs (see Projectivize); no
+// sentence is dropped. Features are hashed to 64-bit keys and looked up in
+// a compact open-addressing table of sparse int16 weight rows.
+//
 // The shipped model is embedded (model/parser.model.gz, trained from UD
 // English EWT, CC BY-SA 4.0; see model/LICENSE.md) and loaded with Load.
 // Training lives in Train; the `dyad train parser` command drives it.

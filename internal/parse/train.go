@@ -16,18 +16,19 @@ import (
 
 // Options control training. The zero value of a field selects its default.
 type Options struct {
-	Iters        int       // training epochs (default 15)
+	Iters        int       // training epochs (default 20)
 	Seed         uint64    // shuffling and exploration seed
 	ExploreFrom  int       // first epoch (1-based) that explores wrong transitions (default 2)
 	ExploreProb  float64   // probability of following the model's own (possibly wrong) choice (default 0.9)
 	MinWordCount int       // words seen fewer times map to the unknown word (default 2)
 	Prune        float64   // drop averaged weights with |w| below this (default 0)
+	MinFeature   int       // only features seen at least this often on the oracle paths get weights (default 1: all)
 	Progress     io.Writer // per-epoch progress lines, nil for none
 }
 
 func (o *Options) defaults() {
 	if o.Iters <= 0 {
-		o.Iters = 15
+		o.Iters = 20
 	}
 	if o.ExploreFrom <= 0 {
 		o.ExploreFrom = 2
@@ -176,17 +177,18 @@ type tentry struct {
 }
 
 type trainer struct {
-	m     *model // vocabularies only
-	idx   map[uint64]int32
-	rows  [][]tentry
-	t     int32
-	nl    int
-	root  int
-	opt   Options
-	rng   *rand.Rand
-	feats []uint64
-	score []float64
-	st    state
+	allowed map[uint64]bool // nil: every feature may get a weight
+	m       *model          // vocabularies only
+	idx     map[uint64]int32
+	rows    [][]tentry
+	t       int32
+	nl      int
+	root    int
+	opt     Options
+	rng     *rand.Rand
+	feats   []uint64
+	score   []float64
+	st      state
 }
 
 type goldSent struct {
@@ -261,6 +263,10 @@ func Train(ctx context.Context, train, dev []conllu.Sentence, opt Options) (*Par
 	}
 	progress(opt.Progress, "parse: %d training sentences, %d words in vocabulary, %d labels; %d arcs lifted in %d non-projective sentences\n",
 		len(data), len(m.words), len(m.labels), lifted, liftedSents)
+	if opt.MinFeature > 1 {
+		tr.allowed = tr.frequentFeatures(data, opt.MinFeature)
+		progress(opt.Progress, "parse: %d features seen at least %d times on the oracle paths\n", len(tr.allowed), opt.MinFeature)
+	}
 	start := time.Now()
 	var best *Parser
 	bestLAS := -1.0
@@ -368,6 +374,9 @@ func (tr *trainer) update(keys []uint64, a int, delta float32) {
 	for _, k := range keys {
 		r, ok := tr.idx[k]
 		if !ok {
+			if tr.allowed != nil && !tr.allowed[k] {
+				continue
+			}
 			r = int32(len(tr.rows))
 			tr.idx[k] = r
 			tr.rows = append(tr.rows, make([]tentry, 0, 2))
@@ -389,6 +398,57 @@ func (tr *trainer) update(keys []uint64, a int, delta float32) {
 }
 
 const inf = 1 << 20
+
+// frequentFeatures counts the features of the configurations on each
+// sentence's oracle path and returns those seen at least min times.
+func (tr *trainer) frequentFeatures(data []goldSent, min int) map[uint64]bool {
+	counts := map[uint64]int32{}
+	st := &tr.st
+	nl, root := tr.nl, tr.root
+	for i := range data {
+		g := &data[i]
+		st.reset(g.s.n)
+		for !st.terminal() {
+			tr.feats = extract(&g.s, st, tr.feats)
+			for _, k := range tr.feats {
+				counts[k]++
+			}
+			c := oracleCosts(st, g.gh, g.gl)
+			shift, left, leftRoot, right := st.canDo()
+			next, best := -1, inf+2
+			try := func(a int) {
+				if k := c.cost(a, nl); k < best {
+					next, best = a, k
+				}
+			}
+			if leftRoot {
+				try(1 + root)
+			}
+			for l := 0; l < nl; l++ {
+				if l == root {
+					continue
+				}
+				if left {
+					try(1 + l)
+				}
+				if right {
+					try(1 + nl + l)
+				}
+			}
+			if shift {
+				try(0)
+			}
+			st.apply(next, nl)
+		}
+	}
+	out := make(map[uint64]bool, len(counts)/4)
+	for k, c := range counts {
+		if int(c) >= min {
+			out[k] = true
+		}
+	}
+	return out
+}
 
 // sentence trains on one sentence with the dynamic oracle and returns the
 // number of transitions predicted correctly (zero cost) and in total.
