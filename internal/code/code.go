@@ -155,7 +155,7 @@ func (c *Coder) bestMatch(st *sent, i int) (match, bool) {
 	}
 	passive := st.isPassive(i)
 	var best match
-	bestSpec, found := 0, false
+	bestSpec, found, bestExact := 0, false, false
 	for _, p := range cands {
 		if !posFits(&st.toks[i], p.Noun) && (p.Noun || !st.predicateAdj(i)) {
 			continue
@@ -178,11 +178,24 @@ func (c *Coder) bestMatch(st *sent, i int) (match, bool) {
 				spec += 3
 			}
 		}
-		if !found || spec > bestSpec || spec == bestSpec && best.cut > 0 && m.cut == 0 {
-			best, bestSpec, found = m, spec, true
+		// At equal specificity a trigger written as the token's own form
+		// ("met") beats one matched through its lemma ("meet").
+		exact := hasWord(p.elems[0].words, st.low[i])
+		if !found || spec > bestSpec || spec == bestSpec && best.cut > 0 && m.cut == 0 ||
+			spec == bestSpec && exact && !bestExact && (best.cut > 0) == (m.cut > 0) {
+			best, bestSpec, found, bestExact = m, spec, true, exact
 		}
 	}
 	return best, found
+}
+
+func hasWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 // posFits reports whether a tagged token can be the trigger of a verb

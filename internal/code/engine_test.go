@@ -161,6 +161,8 @@ func TestEngineOptions(t *testing.T) {
 		want     string
 	}{
 		{"capital after in is the place by default", nil, "Putin arrived in Bishkek on Tuesday.", "042 RUSGOV>KGZ"},
+		{"pattern for the exact form beats the lemma's", []Option{withPatterns("040 meet\n031 met\n")}, "Russia met Ukraine.", "031 RUS>UKR"},
+		{"lemma pattern for the other forms", []Option{withPatterns("040 meet\n031 met\n")}, "Russia meets Ukraine.", "040 RUS>UKR"},
 		{"capital as government everywhere", []Option{CapitalAsGovernment()}, "Putin arrived in Bishkek on Tuesday.", "042 RUSGOV>KGZGOV"},
 	}
 	for _, tc := range tests {
@@ -170,5 +172,16 @@ func TestEngineOptions(t *testing.T) {
 				t.Errorf("%s\n got: %s\nwant: %s", tc.sentence, got, tc.want)
 			}
 		})
+	}
+}
+
+// withPatterns replaces a coder's patterns (a test helper).
+func withPatterns(src string) Option {
+	return func(c *Coder) {
+		ps, err := ParsePatterns("test", strings.NewReader(src), validCode(c.ont))
+		if err != nil {
+			panic(err)
+		}
+		c.pats = ps
 	}
 }

@@ -236,7 +236,27 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 		}
 		return code
 	}
-	for _, b := range v.Blocks {
+	// The verb heads of each block: a block for an inflected form whose
+	// lemma has a block of its own (PETRARCH's MET [031:032] beside MEET
+	// [031:031]) is written for that form only.
+	headBlock := map[string]int{}
+	for bi, b := range v.Blocks {
+		for _, vb := range b.Verbs {
+			h := strings.ToLower(vb.Words[vb.Head])
+			if _, ok := headBlock[h]; !ok {
+				headBlock[h] = bi
+			}
+		}
+	}
+	formOnly := func(bi int, head string) bool {
+		for _, c := range lemmaCandidates(head)[1:] {
+			if o, ok := headBlock[c]; ok && o != bi {
+				return true
+			}
+		}
+		return false
+	}
+	for bi, b := range v.Blocks {
 		st.Blocks++
 		st.Patterns += len(b.Patterns)
 		if len(b.Verbs) == 0 {
@@ -247,6 +267,9 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 			st.Verbs++
 			head := vb.Words[vb.Head]
 			cands := lemmaCandidates(head)
+			if formOnly(bi, head) {
+				cands = cands[:1]
+			}
 			for _, f := range vb.Forms {
 				if vb.Head < len(f) {
 					for _, c := range lemmaCandidates(f[vb.Head]) {

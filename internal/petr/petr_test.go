@@ -389,3 +389,38 @@ func TestSharedData(t *testing.T) {
 		t.Errorf("got %d records with %d codings, want 284 and 359", len(recs), n)
 	}
 }
+
+func TestConvertVerbsFormBlocks(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want, not []string
+	}{
+		{"form with its own block is written for the form only",
+			"--- MEET [031] ---\nMEET\n\n--- MET [032] ---\nMET\n",
+			[]string{"031 meet\n", "032 met\n"}, []string{"{met|meet}"}},
+		{"form without a lemma block covers the lemma",
+			"--- MET [032] ---\nMET\n",
+			[]string{"032 {met|meet}\n"}, nil},
+	}
+	for _, tt := range tests {
+		v, err := ReadVerbs("t.verbs", strings.NewReader(tt.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if _, _, err := ConvertVerbs(&buf, v, "t.verbs", VerbOptions{ValidCode: allDigits}); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: output lacks %q:\n%s", tt.name, w, out)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(out, w) {
+				t.Errorf("%s: output has %q:\n%s", tt.name, w, out)
+			}
+		}
+	}
+}
