@@ -25,6 +25,10 @@ const maxGap = 6
 type elem struct {
 	kind  elemKind
 	words []string // lemmas for elWord
+	// tight: the word follows the element before it (after it, for the
+	// elements before an @trigger: nearest the trigger first) with nothing
+	// skipped in between; written "a_b".
+	tight bool
 }
 
 // Pattern is one compiled verb pattern.
@@ -161,7 +165,22 @@ func (ps *Patterns) add(name string, r io.Reader, validCode func(string) bool) e
 		p := &Pattern{Code: code, Reverse: reverse, File: name, Line: line}
 		var text []string
 		trigger := -1 // index in p.elems of an @-marked trigger
+		var parts []string
+		var joined []bool
 		for _, f := range fields[1:] {
+			if strings.HasPrefix(f, "~") || !strings.Contains(f, "_") {
+				parts, joined = append(parts, f), append(joined, false)
+				continue
+			}
+			for k, x := range strings.Split(f, "_") {
+				if x == "" || x == "*" || x == "+" || x == "$" || (k > 0 && len(parts) == 0) {
+					return errf("bad joined element %q: '_' joins words, {a|b} and &SETs", f)
+				}
+				parts, joined = append(parts, x), append(joined, k > 0)
+			}
+		}
+		for fi, f := range parts {
+			tight := joined[fi]
 			if strings.HasPrefix(f, "@") && len(f) > 1 {
 				if trigger >= 0 {
 					return errf("two @ triggers in one pattern")
@@ -190,8 +209,8 @@ func (ps *Patterns) add(name string, r io.Reader, validCode func(string) bool) e
 				if !ok {
 					return errf("undefined synonym set %s (define it above its first use)", f)
 				}
-				p.elems = append(p.elems, elem{kind: elWord, words: ws})
-				text = append(text, f)
+				p.elems = append(p.elems, elem{kind: elWord, words: ws, tight: tight})
+				text = appendJoined(text, f, tight)
 			case strings.HasPrefix(f, "{"):
 				if !strings.HasSuffix(f, "}") || len(f) < 3 {
 					return errf("unterminated alternation %q (no spaces inside {a|b})", f)
@@ -208,15 +227,15 @@ func (ps *Patterns) add(name string, r io.Reader, validCode func(string) bool) e
 				if len(ws) == 0 {
 					return errf("empty alternation %q", f)
 				}
-				p.elems = append(p.elems, elem{kind: elWord, words: ws})
-				text = append(text, f)
+				p.elems = append(p.elems, elem{kind: elWord, words: ws, tight: tight})
+				text = appendJoined(text, f, tight)
 			default:
 				w := strings.ToLower(f)
 				if !isWord(w) {
 					return errf("bad pattern element %q", f)
 				}
-				p.elems = append(p.elems, elem{kind: elWord, words: []string{w}})
-				text = append(text, f)
+				p.elems = append(p.elems, elem{kind: elWord, words: []string{w}, tight: tight})
+				text = appendJoined(text, f, tight)
 			}
 		}
 		if trigger > 0 {
@@ -224,8 +243,13 @@ func (ps *Patterns) add(name string, r io.Reader, validCode func(string) bool) e
 				return errf("the @ trigger must be a word, {a|b} or &SET")
 			}
 			for k := trigger - 1; k >= 0; k-- {
-				p.pre = append(p.pre, p.elems[k])
+				// Before the trigger, matching runs leftwards: an element
+				// is tight when the one after it was joined to it.
+				e := p.elems[k]
+				e.tight = p.elems[k+1].tight
+				p.pre = append(p.pre, e)
 			}
+			p.elems[trigger].tight = false
 			p.elems = p.elems[trigger:]
 		}
 		if len(p.elems) == 0 || p.elems[0].kind != elWord {
@@ -245,6 +269,16 @@ func (ps *Patterns) add(name string, r io.Reader, validCode func(string) bool) e
 		sort.SliceStable(list, func(i, j int) bool { return list[i].specificity() > list[j].specificity() })
 	}
 	return nil
+}
+
+// appendJoined adds a pattern element to the pattern's text, joined to
+// the previous one with '_' when tight.
+func appendJoined(text []string, f string, tight bool) []string {
+	if tight && len(text) > 0 {
+		text[len(text)-1] += "_" + f
+		return text
+	}
+	return append(text, f)
 }
 
 func isDigits(s string) bool {

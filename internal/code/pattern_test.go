@@ -48,6 +48,9 @@ func TestParsePatternsErrors(t *testing.T) {
 		{"042: visit", "t.txt:1: expected a reverse code after ':'"},
 		{"042:999 visit", "t.txt:1: unknown CAMEO code \"999\""},
 		{"042:4x visit", "t.txt:1: expected a CAMEO code"},
+		{"042 visit *_to", "t.txt:1: bad joined element"},
+		{"042 visit to_", "t.txt:1: bad joined element"},
+		{"042 _visit", "t.txt:1: bad joined element"},
 	}
 	for _, tc := range tests {
 		_, err := ParsePatterns("t.txt", strings.NewReader(tc.src), valid)

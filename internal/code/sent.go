@@ -235,7 +235,7 @@ func (st *sent) matchElems(p *Pattern, ei, j int, m *match) bool {
 				}
 				m.words = m.words[:save]
 			}
-			if !st.filler(k) || st.boundary(k) {
+			if e.tight || !st.filler(k) || st.boundary(k) {
 				break
 			}
 		}
@@ -299,7 +299,7 @@ func (st *sent) matchPre(p *Pattern, ei, j int, m *match) bool {
 				}
 				m.words = m.words[:save]
 			}
-			if !st.filler(k) || st.boundary(k) {
+			if e.tight || !st.filler(k) || st.boundary(k) {
 				break
 			}
 		}

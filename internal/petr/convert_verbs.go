@@ -164,6 +164,22 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 		}
 		return res, true
 	}
+	// tighten marks the first token of each alternative of an element
+	// joined to the one before it by '_' (PETRARCH's "consecutive"); the
+	// mark becomes a dyad "a_b" join when the pattern is written.
+	tighten := func(l [][]string, e Elem) [][]string {
+		if !opt.LooseGaps || !e.Tight {
+			return l
+		}
+		out := make([][]string, len(l))
+		for i, a := range l {
+			out[i] = append([]string(nil), a...)
+			if len(a) > 0 && isJoinable(a[0]) {
+				out[i][0] = "_" + a[0]
+			}
+		}
+		return out
+	}
 	emit := func(code string, pre, post []string, trig string, sym bool) {
 		var parts []string
 		parts = append(parts, code)
@@ -177,7 +193,7 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 		if sym {
 			parts = append(parts, "~sym")
 		}
-		body.WriteString(strings.Join(parts, " "))
+		body.WriteString(joinPattern(parts))
 		body.WriteByte('\n')
 		st.Written++
 		if !opt.ImplicitTarget {
@@ -196,7 +212,7 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 		if sym {
 			parts = append(parts, "~sym")
 		}
-		body.WriteString(strings.Join(parts, " "))
+		body.WriteString(joinPattern(parts))
 		body.WriteByte('\n')
 		st.Written++
 		st.Implicit++
@@ -323,6 +339,9 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 				}
 				for k, e := range p.Before {
 					l := alts(e, true, &sym)
+					if k > 0 && p.Before[k-1].Kind != ElCompound {
+						l = tighten(l, e)
+					}
 					if opt.LooseGaps && k > 0 && !e.Tight && e.Kind != ElCompound && p.Before[k-1].Kind != ElCompound {
 						l = gap(l, true)
 					}
@@ -339,6 +358,11 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 				}
 				for k, e := range p.After {
 					l := alts(e, false, &sym)
+					if k > 0 || len(mwPost) > 0 {
+						// (a first element joined to the verb itself is
+						// left loose: the verb may carry particles)
+						l = tighten(l, e)
+					}
 					if opt.LooseGaps && !e.Tight && (k > 0 || len(mwPost) == 0) {
 						l = gap(l, true)
 					}
@@ -395,6 +419,37 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 		return st, warns, err
 	}
 	return st, warns, nil
+}
+
+// isJoinable reports whether a pattern token can take part in an "a_b"
+// join: a word, {a|b} or &SET.
+func isJoinable(t string) bool {
+	return t != "" && t != "*" && t != "+" && t != "$" && !strings.HasPrefix(t, "~")
+}
+
+// joinPattern writes pattern tokens separated by blanks; a token marked
+// with a leading '_' is joined to the one before it when that one can be
+// joined, else written loose.
+func joinPattern(parts []string) string {
+	var b strings.Builder
+	prev := ""
+	for i, t := range parts {
+		if strings.HasPrefix(t, "_") && len(t) > 1 {
+			t = t[1:]
+			if i > 0 && isJoinable(strings.TrimPrefix(prev, "@")) {
+				b.WriteByte('_')
+				b.WriteString(t)
+				prev = t
+				continue
+			}
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+		prev = t
+	}
+	return b.String()
 }
 
 func appendUniq(xs []string, s string) []string {

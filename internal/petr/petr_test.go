@@ -256,7 +256,7 @@ SAID
 			[]string{"121 criticize\n", "031 criticize with +\n"},
 			[]string{"@"}},
 		{"loose gaps", VerbOptions{ValidCode: valid, TriggerExt: true, LooseGaps: true},
-			[]string{"112 $ * sharply * @criticize * +\n", "141 {said|say} * were innocent\n"}, nil},
+			[]string{"112 $ * sharply * @criticize * +\n", "141 {said|say} * were_innocent\n"}, nil},
 		{"implicit target", VerbOptions{ValidCode: valid, TriggerExt: true, ImplicitTarget: true},
 			[]string{"121 criticize\n", "121 criticize * * +\n", "112 $ sharply @criticize +\n", "030:030 criticize ~sym\n", "030:030 criticize * * + ~sym\n"},
 			[]string{"112 $ sharply @criticize + * * +"}},
@@ -409,6 +409,41 @@ func TestConvertVerbsFormBlocks(t *testing.T) {
 		}
 		var buf bytes.Buffer
 		if _, _, err := ConvertVerbs(&buf, v, "t.verbs", VerbOptions{ValidCode: allDigits}); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: output lacks %q:\n%s", tt.name, w, out)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(out, w) {
+				t.Errorf("%s: output has %q:\n%s", tt.name, w, out)
+			}
+		}
+	}
+}
+
+func TestConvertVerbsJoins(t *testing.T) {
+	src := "&TIETYPES\n+MILITARY\n+ECONOMIC\n\n--- ABANDON [345] ---\nABANDON\n- * NEW_&TIETYPES_RELATIONS [903]\n- * IMPROVED &TIETYPES RELATIONS [904]\n- MOST_CERTAINLY * [905]\n"
+	v, err := ReadVerbs("t.verbs", strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		opt       VerbOptions
+		want, not []string
+	}{
+		{"loose gaps keep '_' joins", VerbOptions{ValidCode: allDigits, TriggerExt: true, LooseGaps: true},
+			[]string{"903 abandon * new_&TIETYPES_relations\n", "904 abandon * improved * &TIETYPES * relations\n", "905 most_certainly * @abandon\n"}, nil},
+		{"without loose gaps every word may skip fillers", VerbOptions{ValidCode: allDigits, TriggerExt: true},
+			[]string{"903 abandon new &TIETYPES relations\n"}, []string{"_"}},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		if _, _, err := ConvertVerbs(&buf, v, "t.verbs", tt.opt); err != nil {
 			t.Fatal(err)
 		}
 		out := buf.String()
