@@ -152,7 +152,7 @@ func (ps *Patterns) add(name string, r io.Reader, validCode func(string) bool) e
 			if c == "" && c == reverse {
 				continue
 			}
-			if !isDigits(c) || len(c) < 2 || len(c) > 4 {
+			if !isEventCode(c) {
 				return errf("expected a CAMEO code (2-4 digits, or CODE:REVERSE) at the start, got %q", fields[0])
 			}
 			if validCode != nil && !validCode(c) {
@@ -279,6 +279,16 @@ func appendJoined(text []string, f string, tight bool) []string {
 		return text
 	}
 	return append(text, f)
+}
+
+// isEventCode reports whether c has the form of an event code: 2-4
+// digits, optionally followed by one capital letter (PETRARCH's
+// sub-codes such as 174K, which only custom-code pattern files accept).
+func isEventCode(c string) bool {
+	if n := len(c); n > 2 && c[n-1] >= 'A' && c[n-1] <= 'Z' {
+		c = c[:n-1]
+	}
+	return isDigits(c) && len(c) >= 2 && len(c) <= 4
 }
 
 func isDigits(s string) bool {

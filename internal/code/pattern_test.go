@@ -49,6 +49,9 @@ func TestParsePatternsErrors(t *testing.T) {
 		{"042:999 visit", "t.txt:1: unknown CAMEO code \"999\""},
 		{"042:4x visit", "t.txt:1: expected a CAMEO code"},
 		{"042 visit *_to", "t.txt:1: bad joined element"},
+		{"17KK visit", "t.txt:1: expected a CAMEO code"},
+		{"K visit", "t.txt:1: expected a CAMEO code"},
+		{"174k visit", "t.txt:1: expected a CAMEO code"},
 		{"042 visit to_", "t.txt:1: bad joined element"},
 		{"042 _visit", "t.txt:1: bad joined element"},
 	}
@@ -105,5 +108,18 @@ func TestParsePreTrigger(t *testing.T) {
 	}
 	if _, err := ParsePatterns("t.txt", strings.NewReader("112 @a @b\n"), nil); err == nil {
 		t.Fatal("two triggers accepted")
+	}
+}
+
+func TestParseLetterCodes(t *testing.T) {
+	ps, err := ParsePatterns("t.txt", strings.NewReader("174K bargain * for asylum\n031:174L meet\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := ps.byTrigger["bargain"][0]; p.Code != "174K" {
+		t.Errorf("code %q", p.Code)
+	}
+	if p := ps.byTrigger["meet"][0]; p.Code != "031" || p.Reverse != "174L" {
+		t.Errorf("codes %q:%q", p.Code, p.Reverse)
 	}
 }

@@ -68,7 +68,13 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 	}
 	valid := opt.ValidCode
 	if valid == nil {
-		valid = func(c string) bool { return len(c) >= 2 && len(c) <= 4 && allDigits(c) }
+		valid = func(c string) bool {
+			// 2-4 digits, or PETRARCH's letter sub-codes such as 174K.
+			if n := len(c); n > 2 && c[n-1] >= 'A' && c[n-1] <= 'Z' {
+				c = c[:n-1]
+			}
+			return len(c) >= 2 && len(c) <= 4 && allDigits(c)
+		}
 	}
 	warn := func(line int, format string, a ...any) {
 		warns = append(warns, Warning{source, line, fmt.Sprintf(format, a...)})

@@ -398,6 +398,9 @@ func TestConvertVerbsFormBlocks(t *testing.T) {
 		{"form with its own block is written for the form only",
 			"--- MEET [031] ---\nMEET\n\n--- MET [032] ---\nMET\n",
 			[]string{"031 meet\n", "032 met\n"}, []string{"{met|meet}"}},
+		{"letter sub-codes are kept",
+			"--- BARGAIN [031] ---\nBARGAIN\n- * FOR_ASYLUM [174K]\n",
+			[]string{"174K bargain for asylum\n"}, nil},
 		{"form without a lemma block covers the lemma",
 			"--- MET [032] ---\nMET\n",
 			[]string{"032 {met|meet}\n"}, nil},
@@ -408,7 +411,7 @@ func TestConvertVerbsFormBlocks(t *testing.T) {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if _, _, err := ConvertVerbs(&buf, v, "t.verbs", VerbOptions{ValidCode: allDigits}); err != nil {
+		if _, _, err := ConvertVerbs(&buf, v, "t.verbs", VerbOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		out := buf.String()
