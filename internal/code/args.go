@@ -47,6 +47,11 @@ func (st *sent) arguments(m match) (src, tgt []dyad.ActorRef, how string) {
 			how = "quote"
 		}
 	}
+	if m.target < 0 && len(tg) > 0 && st.speakerAfter(st.ms[tg[len(tg)-1]].End) {
+		// The speaker of "..., a senior official said" reports the
+		// event; it is not its target.
+		tg = nil
+	}
 	tg = minus(tg, sg)
 	return st.refs(sg), st.refs(tg), how
 }

@@ -125,6 +125,7 @@ func TestEngine(t *testing.T) {
 		{"passive ignores the unmatched rest of a pattern", "Armenia was attacked by Azerbaijan.", "190 AZE>ARM"},
 		{"predicate adjective trigger", "Iran is ready to meet Israel.", "036 IRN>ISR"},
 		{"reciprocal code", "Armenia signed a treaty with Azerbaijan.", "057 ARM>AZE; 057 AZE>ARM"},
+		{"a speaker is not the target", "Russia attacked the village, a Ukrainian official said.", "190 RUS>; 010 UKRGOV>"},
 		{"no actor no event", "The weather visited nobody.", ""},
 	}
 	tagger, err := tag.Load()
@@ -189,5 +190,31 @@ func withPatterns(src string) Option {
 			panic(err)
 		}
 		c.pats = ps
+	}
+}
+
+// TestSpeakerNotTarget gives the coder a parse that makes the speaker of
+// "..., a Ukrainian official said" the object of the event's verb (as
+// parsers do): the speaker must still not be the target.
+func TestSpeakerNotTarget(t *testing.T) {
+	c, d := engine(t)
+	doc := &dyad.Document{ID: "t", Text: "Russia attacked the village, a Ukrainian official said.", Published: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)}
+	text.Segment(doc, false)
+	s := &doc.Sentences[0]
+	// Russia attacked the village , a Ukrainian official said .
+	heads := []struct {
+		head int
+		dep  string
+	}{{1, "nsubj"}, {-1, "root"}, {3, "det"}, {1, "obl"}, {1, "punct"}, {7, "det"}, {7, "amod"}, {1, "obj"}, {1, "parataxis"}, {1, "punct"}}
+	if len(s.Tokens) != len(heads) {
+		t.Fatalf("tokens: %d", len(s.Tokens))
+	}
+	for i, h := range heads {
+		s.Tokens[i].Head, s.Tokens[i].Dep = h.head, h.dep
+	}
+	s.Parsed = true
+	got := summary(c.Code(Input{Doc: doc, Sentence: s, Mentions: d.Find(s, doc.Published), Date: doc.Published}))
+	if want := "190 RUS>; 010 UKRGOV>"; got != want {
+		t.Errorf("got %s want %s", got, want)
 	}
 }
