@@ -34,6 +34,7 @@ or give no events (other errors).
 Examples:
   dyad eval petr ../shared/data/petrarch/PETR.UnitTest.records.xml
   dyad eval petr --json ../shared/data/petrarch/PETR.UnitTest.records.xml
+  dyad eval petr --trace ../shared/data/petrarch/PETR.UnitTest.records.xml
   dyad eval petr --verbs ../shared/data/petrarch/PETR.Validate.verbs.2.0.txt ../shared/data/petrarch/PETR.UnitTest.records.xml
   dyad eval petr --dicts my-dicts/ --keep converted/ records.xml
 
@@ -66,6 +67,7 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	implicit := fs.Bool("implicit-target", true, "also write each pattern without a target as a variant ending in \"* +\" (PETRARCH's first-actor-in-the-verb-phrase target)")
 	loose := fs.Bool("loose-gaps", true, "convert PETRARCH's blank connectors between pattern words into '*' gaps")
 	intent := fs.Bool("intent", false, "rewrite stated future actions as CAMEO intentions, as the built-in coder does (PETRARCH's dictionaries code intentions themselves)")
+	trace := fs.Bool("trace", false, "under each failure, list the produced events with their trigger and rule")
 	capGov := fs.Bool("capital-gov", true, "code a capital as its government also where it is the place (\"in Minas Tirith\"), as PETRARCH does; dyad's default codes the place as the country")
 	requireDyad := fs.Bool("require-dyad", true, "drop produced codings without a target before comparing (PETRARCH's require_dyad option, on in its shipped config)")
 	if code, exit := parseFlags(fs, args); exit {
@@ -135,6 +137,7 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 		p.Coder = p.Coder.With(code.CapitalAsGovernment())
 	}
 	discards := d.AllDiscards()
+	traces := map[string][]string{}
 	res, err := petr.Evaluate(ctx, recs, func(ctx context.Context, rec petr.Record) (petr.Outcome, error) {
 		if dc, ok := discards.Match(rec.Text); ok {
 			return petr.Outcome{Discarded: dc.Level}, nil
@@ -145,6 +148,11 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 			return petr.Outcome{}, fmt.Errorf("%s:%d: record %s: %w", name, rec.Line, rec.ID, err)
 		}
 		cs := eventCodings(evs)
+		if *trace {
+			for _, e := range evs {
+				traces[rec.ID] = append(traces[rec.ID], fmt.Sprintf("%s %q: %s", e.CAMEO.Code, e.Evidence.Trigger, e.Evidence.Rule))
+			}
+		}
 		if *requireDyad {
 			kept := cs[:0]
 			for _, c := range cs {
@@ -179,6 +187,9 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 			fmt.Fprintf(env.Stdout, "  produced: discarded (%s-level phrase)\n", fl.Discarded)
 		} else {
 			fmt.Fprintf(env.Stdout, "  produced: %s\n", codingList(fl.Produced))
+		}
+		for _, t := range traces[fl.ID] {
+			fmt.Fprintf(env.Stdout, "    event %s\n", t)
 		}
 	}
 	fmt.Fprintf(env.Stdout, "\n%-10s %7s %7s %9s\n", "category", "records", "passed", "pass_rate")
