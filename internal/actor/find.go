@@ -179,6 +179,23 @@ func (m *matcher) word(k int) string {
 	return strings.ToLower(m.forms[k])
 }
 
+// adjectives skips a run of words tagged as adjectives from k, joined by
+// commas or "and" ("awful and evil"), and any qualifiers among them.
+func (m *matcher) adjectives(k int) int {
+	toks := m.s.Tokens
+	end := k
+	for i := k; i < len(toks) && m.at(i) == nil; i++ {
+		switch {
+		case toks[i].UPOS == "ADJ" || isFiller(m.word(i)):
+			end = i + 1
+		case (m.word(i) == "and" || m.word(i) == ",") && i > k && i+1 < len(toks) && toks[i+1].UPOS == "ADJ":
+		default:
+			return end
+		}
+	}
+	return end
+}
+
 // quals skips qualifiers ("former", "acting", "top", ...) from k and
 // reports whether one of them makes the actor an elite (former office).
 func (m *matcher) quals(k int) (int, bool) {
@@ -239,8 +256,15 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 			j = e
 		}
 	}
-	// Agents, possibly after more qualifiers.
-	if k2, e2 := m.quals(j); m.isAgent(k2) {
+	// Agents, possibly after more qualifiers; after a modifier also after
+	// tagged adjectives ("Ithilen's awful and evil minister").
+	k2, e2 := m.quals(j)
+	if mod != nil && !m.isAgent(k2) {
+		if k3 := m.adjectives(k2); k3 > k2 && m.isAgent(k3) {
+			k2 = k3
+		}
+	}
+	if m.isAgent(k2) {
 		for m.isAgent(k2) {
 			agents = append(agents, span{k2, m.ends[k2], m.tg[k2]})
 			k2 = m.ends[k2]

@@ -454,3 +454,35 @@ func TestIGOCodeEndingInSector(t *testing.T) {
 		}
 	}
 }
+
+func TestFindSkipsTaggedAdjectives(t *testing.T) {
+	d := mustParse(t, testDict)
+	tests := []struct {
+		name, text string
+		upos       []string
+		want       string
+	}{
+		{"coordinated adjectives between modifier and agent", "Kyrgyzstan's awful and evil minister spoke.",
+			[]string{"PROPN", "PART", "ADJ", "CCONJ", "ADJ", "NOUN", "VERB", "PUNCT"},
+			"[Kyrgyzstan's awful and evil minister|KGZGOV|Kyrgyzstan|KGZ|GOV|country]"},
+		{"adjectives without an agent after them", "Kyrgyzstan's awful and evil plan failed.",
+			[]string{"PROPN", "PART", "ADJ", "CCONJ", "ADJ", "NOUN", "VERB", "PUNCT"},
+			"[Kyrgyzstan|KGZ|Kyrgyzstan|KGZ||country]"},
+		{"untagged adjectives are not skipped", "Kyrgyzstan's awful and evil minister spoke.", nil,
+			"[Kyrgyzstan|KGZ|Kyrgyzstan|KGZ||country] [minister|GOV|minister||GOV|agent]"},
+	}
+	for _, tc := range tests {
+		s := sentence(tc.text)
+		if tc.upos != nil {
+			if len(tc.upos) != len(s.Tokens) {
+				t.Fatalf("%s: %d tokens", tc.name, len(s.Tokens))
+			}
+			for i := range s.Tokens {
+				s.Tokens[i].UPOS = tc.upos[i]
+			}
+		}
+		if got := render(d.Find(s, day("2025-01-01"))); got != tc.want {
+			t.Errorf("%s: got %s want %s", tc.name, got, tc.want)
+		}
+	}
+}
