@@ -486,3 +486,23 @@ func TestFindSkipsTaggedAdjectives(t *testing.T) {
 		}
 	}
 }
+
+func TestFindUnderscoreJoins(t *testing.T) {
+	tests := []struct{ dict, text, want string }{
+		{"igo DOL\n  name Dol Amroth\n", "Dol_Amroth said.", "DOL"},
+		{"igo DOL\n  name Dol_Amroth\n", "Dol Amroth said.", "DOL"},
+		{"igo DOL\n  name Dol Amroth\n", "Dol Amroth said.", "DOL"},
+		{"igo DOL\n  name Dol Amroth\n", "Dol_ said.", ""},
+	}
+	for _, tc := range tests {
+		d := mustParse(t, tc.dict)
+		ms := d.Find(sentence(tc.text), day("2025-01-01"))
+		got := ""
+		if len(ms) > 0 {
+			got = ms[0].Ref.Code
+		}
+		if got != tc.want {
+			t.Errorf("%q with %q: got %q want %q", tc.text, tc.dict, got, tc.want)
+		}
+	}
+}

@@ -77,13 +77,14 @@ type index struct {
 	countries map[string]*Entry
 }
 
-// patternKey normalises a name for the trie: blanks removed, curly
+// patternKey normalises a name for the trie: blanks and underscores
+// (which join words inside a token) removed, curly
 // apostrophes straightened, optionally ASCII-lower-cased.
 func patternKey(s string, fold bool) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
-		case r == ' ' || r == '\t':
+		case r == ' ' || r == '\t' || r == '_':
 			continue
 		case r == '\u2019' || r == '\u2018':
 			b.WriteByte('\'')
@@ -176,6 +177,9 @@ func walk(root *node, forms []string, i int, fold bool) (int, *target) {
 		f := forms[j]
 		for k := 0; k < len(f) && cur != nil; k++ {
 			c := f[k]
+			if c == '_' && k > 0 && k < len(f)-1 {
+				continue // "Dol_Amroth" = "Dol Amroth"
+			}
 			if fold && c >= 'A' && c <= 'Z' {
 				c += 'a' - 'A'
 			}
