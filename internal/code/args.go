@@ -47,6 +47,11 @@ func (st *sent) arguments(m match) (src, tgt []dyad.ActorRef, how string) {
 			how = "quote"
 		}
 	}
+	if len(tg) == 0 && m.target < 0 && !hasSlot(m.p, elTarget) {
+		// An actor inside the matched words ("allowed that Mordor isn't
+		// a really pleasant place") is the target.
+		tg = st.innerTarget(m, sg)
+	}
 	if m.target < 0 && len(tg) > 0 && st.speakerAfter(st.ms[tg[len(tg)-1]].End) {
 		// The speaker of "..., a senior official said" reports the
 		// event; it is not its target.
@@ -54,6 +59,42 @@ func (st *sent) arguments(m match) (src, tgt []dyad.ActorRef, how string) {
 	}
 	tg = minus(tg, sg)
 	return st.refs(sg), st.refs(tg), how
+}
+
+func hasSlot(p *Pattern, k elemKind) bool {
+	for _, e := range p.elems {
+		if e.kind == k {
+			return true
+		}
+	}
+	for _, e := range p.pre {
+		if e.kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// innerTarget returns the group of the first actor mention that starts
+// between the trigger and the last matched word, other than the source.
+func (st *sent) innerTarget(m match, sg []int) []int {
+	last := m.trig
+	for _, w := range m.words {
+		if w > last {
+			last = w
+		}
+	}
+	for k := m.trig + 1; k < last; k++ {
+		mi := st.at[k]
+		if mi < 0 || st.ms[mi].Start != k || st.ms[mi].End > last {
+			continue
+		}
+		g := st.group(mi)
+		if len(minus(g, sg)) > 0 {
+			return g
+		}
+	}
+	return nil
 }
 
 func minus(a, b []int) []int {

@@ -164,12 +164,14 @@ func TestEngineOptions(t *testing.T) {
 		{"capital after in is the place by default", nil, "Putin arrived in Bishkek on Tuesday.", "042 RUSGOV>KGZ"},
 		{"pattern for the exact form beats the lemma's", []Option{withPatterns("040 meet\n031 met\n")}, "Russia met Ukraine.", "031 RUS>UKR"},
 		{"lemma pattern for the other forms", []Option{withPatterns("040 meet\n031 met\n")}, "Russia meets Ukraine.", "040 RUS>UKR"},
-		{"joined words are consecutive", []Option{withPatterns("040 meet\n031 meet * for_talks\n")}, "Russia met Ukraine for talks.", "031 RUS>"},
+		{"joined words are consecutive", []Option{withPatterns("040 meet\n031 meet * for_talks\n")}, "Russia met Ukraine for talks.", "031 RUS>UKR"},
 		{"joined words skip no filler", []Option{withPatterns("040 meet\n031 meet * for_talks\n")}, "Russia met Ukraine for the talks.", "040 RUS>UKR"},
-		{"unjoined words skip fillers", []Option{withPatterns("040 meet\n031 meet * for talks\n")}, "Russia met Ukraine for the talks.", "031 RUS>"},
+		{"unjoined words skip fillers", []Option{withPatterns("040 meet\n031 meet * for talks\n")}, "Russia met Ukraine for the talks.", "031 RUS>UKR"},
 		{"joined words before the trigger", []Option{withPatterns("040 meet\n031 once_again @meet\n")}, "Russia once again met Ukraine.", "031 RUS>UKR"},
 		{"joined words before the trigger skip no filler", []Option{withPatterns("040 meet\n031 once_again @meet\n")}, "Russia once more again met Ukraine.", "040 RUS>UKR"},
 		{"unjoined words before the trigger skip fillers", []Option{withPatterns("040 meet\n031 once again @meet\n")}, "Russia once more again met Ukraine.", "031 RUS>UKR"},
+		{"actor inside the matched words is the target", []Option{withPatterns("024 allow * pleasant\n")}, "Russia allowed that Ukraine is a pleasant place.", "024 RUS>UKR"},
+		{"no inner target with a target slot", []Option{withPatterns("024 allow * pleasant * +\n")}, "Russia allowed that Ukraine is a pleasant place.", ""},
 		{"capital as government everywhere", []Option{CapitalAsGovernment()}, "Putin arrived in Bishkek on Tuesday.", "042 RUSGOV>KGZGOV"},
 	}
 	for _, tc := range tests {
