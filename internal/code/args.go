@@ -30,6 +30,12 @@ func (st *sent) arguments(m match) (src, tgt []dyad.ActorRef, how string) {
 		if len(sg) > 0 {
 			how = "parse"
 		}
+		if m.target >= 0 && len(sg) > 0 && len(minus(sg, st.group(m.target))) == 0 {
+			// The parse's subject is the actor the pattern's + slot
+			// matched ("X noted that Y regretted" with Y as the subject
+			// of noted): a parse error; token order decides.
+			sg = nil
+		}
 	}
 	if len(sg) == 0 {
 		sg, tg = st.orderArgs(m)

@@ -220,3 +220,30 @@ func TestSpeakerNotTarget(t *testing.T) {
 		t.Errorf("got %s want %s", got, want)
 	}
 }
+
+// TestParseSubjectIsSlotTarget gives the coder a parse that makes the
+// actor of the pattern's + slot the subject of the trigger: token order
+// must give the source instead.
+func TestParseSubjectIsSlotTarget(t *testing.T) {
+	c, d := engine(t)
+	c = c.With(withPatterns("112 note * + * regret\n"))
+	doc := &dyad.Document{ID: "t", Text: "Russia noted that Ukraine regretted it.", Published: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)}
+	text.Segment(doc, false)
+	s := &doc.Sentences[0]
+	// Russia noted that Ukraine regretted it .
+	heads := []struct {
+		head int
+		dep  string
+	}{{1, "obl"}, {-1, "root"}, {4, "mark"}, {1, "nsubj"}, {1, "ccomp"}, {4, "obj"}, {1, "punct"}}
+	if len(s.Tokens) != len(heads) {
+		t.Fatalf("tokens: %d", len(s.Tokens))
+	}
+	for i, h := range heads {
+		s.Tokens[i].Head, s.Tokens[i].Dep = h.head, h.dep
+	}
+	s.Parsed = true
+	got := summary(c.Code(Input{Doc: doc, Sentence: s, Mentions: d.Find(s, doc.Published), Date: doc.Published}))
+	if want := "112 RUS>UKR"; got != want {
+		t.Errorf("got %s want %s", got, want)
+	}
+}
