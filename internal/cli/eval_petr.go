@@ -150,7 +150,15 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 		cs := eventCodings(evs)
 		if *trace {
 			for _, e := range evs {
-				traces[rec.ID] = append(traces[rec.ID], fmt.Sprintf("%s %q: %s", e.CAMEO.Code, e.Evidence.Trigger, e.Evidence.Rule))
+				var src, tgt []string
+				for _, a := range e.Actor {
+					src = append(src, a.Code)
+				}
+				for _, a := range e.Recipient {
+					tgt = append(tgt, a.Code)
+				}
+				traces[rec.ID] = append(traces[rec.ID], fmt.Sprintf("%s %s>%s %q: %s", e.CAMEO.Code,
+					strings.Join(src, "+"), strings.Join(tgt, "+"), e.Evidence.Trigger, e.Evidence.Rule))
 			}
 		}
 		if *requireDyad {
