@@ -229,8 +229,10 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 	if t := m.at(k); t != nil && t.use != useAgent {
 		e := m.ends[k]
 		switch {
-		case k >= 2 && m.forms[k-1] == "-" && (m.word(k-2) == "pro" || m.word(k-2) == "anti"):
-			// "pro-Russian separatists": an attitude, not the actor's country.
+		case k >= 2 && m.forms[k-1] == "-" && (m.word(k-2) == "pro" || m.word(k-2) == "anti" && m.isAgent(e)):
+			// "pro-Russian separatists": an attitude, not the actor's
+			// country. (In "an anti-Gondor parade" Gondor is the one
+			// opposed, an actor of the event: the mention stands.)
 			if m.isAgent(e) {
 				j = e
 			}

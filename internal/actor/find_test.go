@@ -506,3 +506,17 @@ func TestFindUnderscoreJoins(t *testing.T) {
 		}
 	}
 }
+
+func TestFindAntiPro(t *testing.T) {
+	d := mustParse(t, testDict)
+	tests := []struct{ name, text, want string }{
+		{"the country opposed is an actor", "They broke up an anti - Russian rally.", "[Russian|RUS|Russia|RUS||country]"},
+		{"anti before an agent is an attitude", "They met anti - Russian police.", "[Russian police|COP|police||COP|agent]"},
+		{"pro is an attitude", "They broke up a pro - Russian rally.", ""},
+	}
+	for _, tc := range tests {
+		if got := render(d.Find(sentence(tc.text), day("2025-01-01"))); got != tc.want {
+			t.Errorf("%s: got %s want %s", tc.name, got, tc.want)
+		}
+	}
+}
