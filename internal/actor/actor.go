@@ -74,6 +74,9 @@ type Entry struct {
 	Country  string        // org and person: country code
 	Sector   string        // org and igo: sector code
 	Roles    []Role        // person
+	// Also lists further actors a name of the entry stands for (igo,
+	// org): PETRARCH's multiple codes, "The Shire [FRO/BIL/SAM]".
+	Also []string
 
 	File string // input name
 	Line int    // line of the header

@@ -14,6 +14,10 @@ type Mention struct {
 	Start, End int           // token indices [Start,End)
 	Ref        dyad.ActorRef // Text, Name, Code, Country, Sector and byte offsets
 	Kind       string        // country|capital|igo|org|person|agent
+	// Also holds the further actors the mention stands for when its
+	// dictionary entry lists some (`also`); they share Ref's text and
+	// offsets. Coders treat them as coordinated with Ref.
+	Also []dyad.ActorRef
 }
 
 type span struct {
@@ -424,7 +428,20 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 	toks := m.s.Tokens
 	ref.Start, ref.End = toks[start].Start, toks[end-1].End
 	ref.Text = m.text(start, end)
-	return Mention{Start: start, End: end, Ref: ref, Kind: kind}, true
+	men := Mention{Start: start, End: end, Ref: ref, Kind: kind}
+	if mod != nil && person == nil && nameEnd < 0 && len(mod.t.e.Also) > 0 && strings.HasPrefix(ref.Code, mod.t.e.Code) {
+		rest := ref.Code[len(mod.t.e.Code):]
+		for _, a := range mod.t.e.Also {
+			r := ref
+			r.Code = a + rest
+			r.Country, r.Sector = m.ix.split(r.Code)
+			if r.Sector == "" {
+				r.Sector = ref.Sector
+			}
+			men.Also = append(men.Also, r)
+		}
+	}
+	return men, true
 }
 
 // inLongerName reports whether the token at k continues a proper name

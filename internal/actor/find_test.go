@@ -520,3 +520,31 @@ func TestFindAntiPro(t *testing.T) {
 		}
 	}
 }
+
+func TestFindAlso(t *testing.T) {
+	d := mustParse(t, testDict+"\norg FROBILSAM\n  name The Shire\n  code FRO\n  country FRO\n  also BIL\n  also SAM\n")
+	tests := []struct{ text, want string }{
+		{"The Shire protested.", "FRO BIL SAM"},
+		{"The Shire police protested.", "FRO BIL SAM"}, // an org keeps its code before agents
+		{"Russia protested.", "RUS"},
+	}
+	for _, tc := range tests {
+		ms := d.Find(sentence(tc.text), day("2025-01-01"))
+		var got []string
+		for _, m := range ms {
+			got = append(got, m.Ref.Code)
+			for _, a := range m.Also {
+				got = append(got, a.Code)
+			}
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("%s: got %s want %s", tc.text, g, tc.want)
+		}
+	}
+	if _, err := Parse("x", strings.NewReader("org ABC\n  name A\n  also abc\n")); err == nil {
+		t.Error("a lower-case also code parsed")
+	}
+	if _, err := Parse("x", strings.NewReader("country ABC\n  name A\n  also DEF\n")); err == nil {
+		t.Error("also in a country entry parsed")
+	}
+}

@@ -185,9 +185,9 @@ func allowedAttrs(kind string) string {
 	case KindCountry:
 		return "name alias adj people capital gov inst"
 	case KindIGO:
-		return "name alias adj code sector"
+		return "name alias adj code sector also"
 	case KindOrg:
-		return "name alias adj code country sector"
+		return "name alias adj code country sector also"
 	case KindAgent:
 		return "word"
 	case KindPerson:
@@ -245,6 +245,11 @@ func setAttr(e *Entry, attr, val string) error {
 			return fmt.Errorf("sector %q is not a code", val)
 		}
 		e.Sector = val
+	case "also":
+		if !isCode(val) {
+			return fmt.Errorf("also %q is not a code (upper-case letters and digits)", val)
+		}
+		e.Also = append(e.Also, val)
 	case "word":
 		e.Words = append(e.Words, strings.ToLower(val))
 	case "role":

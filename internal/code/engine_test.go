@@ -247,3 +247,20 @@ func TestParseSubjectIsSlotTarget(t *testing.T) {
 		t.Errorf("got %s want %s", got, want)
 	}
 }
+
+func TestEngineMultiActorName(t *testing.T) {
+	c, _ := engine(t)
+	d, err := actor.Parse("t", strings.NewReader("org FROBILSAM\n  name The Shire\n  alias the Shire\n  code FRO\n  country FRO\n  also BIL\n  also SAM\n\ncountry RUS\n  name Russia\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ sentence, want string }{
+		{"The Shire visited Russia.", "042 FRO+BIL+SAM>RUS"},
+		{"Russia visited the Shire.", "042 RUS>FRO+BIL+SAM"},
+	}
+	for _, tc := range tests {
+		if got := summary(codeText(t, c, d, tc.sentence)); got != tc.want {
+			t.Errorf("%s\n got: %s\nwant: %s", tc.sentence, got, tc.want)
+		}
+	}
+}

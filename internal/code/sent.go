@@ -462,6 +462,7 @@ func (st *sent) refs(g []int) []dyad.ActorRef {
 			r.Country, r.Code = st.in.Focus, st.in.Focus+r.Sector
 		}
 		out = append(out, r)
+		out = append(out, m.Also...) // one name for several actors
 	}
 	return out
 }

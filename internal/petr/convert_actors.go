@@ -14,7 +14,7 @@ type ActorStats struct {
 	Persons            int // date-restricted actors written as person entries with roles
 	AgentEntries       int
 	NullActors         int // [---] actors: not expressible, not written
-	MultiCode          int // "A/B/C" codes: only the first written
+	MultiCode          int // "A/B/C" codes: an org entry coded A, also B and C (dated codes: only A)
 	LooseNames         int // names with blank connectors, written as consecutive words
 	PrefixAgents       int // CODE~ agents: written as plain agents, the prefix composition is lost
 	MultiAgentSuffixes int // agent codes longer than one 3-letter block
@@ -44,6 +44,8 @@ func ConvertActors(w io.Writer, acts *Actors, ags *Agents, source string) (Actor
 		names     []string
 		insts     [][2]string // sector, name
 		roles     []string
+		code      string   // org: the first of several codes
+		also      []string // org: the other codes
 		line      int
 	}
 	var order []*entry
@@ -159,6 +161,25 @@ func ConvertActors(w io.Writer, acts *Actors, ags *Agents, source string) (Actor
 				warn(a.Line, "actor %s has the null code [---] (recognised but never coded); dyad cannot express a blocking actor, not written", label)
 				continue
 			}
+			if parts := strings.Split(def, "/"); len(parts) > 1 {
+				// One name for several actors: an org entry coded with
+				// the first code and `also` the others.
+				var codes []string
+				for _, c := range parts {
+					if c = strings.ToUpper(strings.TrimSpace(c)); isUpperCode(c) {
+						codes = appendUniq(codes, c)
+					}
+				}
+				if len(codes) > 1 {
+					st.MultiCode++
+					e := get("org", strings.Join(codes, ""), a.Line)
+					e.code, e.also = codes[0], codes[1:]
+					for _, n := range names(a) {
+						e.names = appendUniq(e.names, n)
+					}
+					continue
+				}
+			}
 			code := cleanCode(def, a.Line, label)
 			if code == "" {
 				continue
@@ -197,6 +218,19 @@ func ConvertActors(w io.Writer, acts *Actors, ags *Agents, source string) (Actor
 			for _, r := range e.roles {
 				fmt.Fprintf(&b, "  role %s\n", r)
 			}
+		case "org":
+			fmt.Fprintf(&b, "\norg %s\n  name %s\n", e.key, e.names[0])
+			for _, n := range e.names[1:] {
+				fmt.Fprintf(&b, "  alias %s\n", n)
+			}
+			fmt.Fprintf(&b, "  code %s\n", e.code)
+			if len(e.code) == 3 {
+				fmt.Fprintf(&b, "  country %s\n", e.code)
+			}
+			for _, a := range e.also {
+				fmt.Fprintf(&b, "  also %s\n", a)
+			}
+			st.IGOs++
 		case "country", "igo":
 			fmt.Fprintf(&b, "\n%s %s\n", e.kind, e.key)
 			if len(e.names) == 0 {

@@ -462,3 +462,29 @@ func TestConvertVerbsJoins(t *testing.T) {
 		}
 	}
 }
+
+func TestConvertMultiCodeActor(t *testing.T) {
+	a, err := ReadActors("t", strings.NewReader("THE_SHIRE  [FRO/BIL/SAM]\nLORIEN [ELR/gal]\nBREE [BRE]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	st, _, err := ConvertActors(&buf, a, nil, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{"org FROBILSAM\n  name The Shire\n", "  code FRO\n  country FRO\n  also BIL\n  also SAM\n",
+		"org ELRGAL\n  name Lorien\n", "  code ELR\n  country ELR\n  also GAL\n", "country BRE\n  name Bree\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("converted actors lack %q:\n%s", want, out)
+		}
+	}
+	if st.MultiCode != 2 {
+		t.Errorf("MultiCode = %d", st.MultiCode)
+	}
+	// The output is a dyad dictionary.
+	if _, err := actor.Parse("converted", strings.NewReader(out)); err != nil {
+		t.Error(err)
+	}
+}
