@@ -71,6 +71,7 @@ type Entry struct {
 	Capitals []string      // capitals used as the government (country)
 	Insts    []Institution // government metonyms and institutions (country)
 	Words    []string      // generic words (agent), lower-cased
+	Prefixes []string      // agent words whose code goes before a named actor's ("MSF Arnor" = NGOARN), lower-cased
 	Country  string        // org and person: country code
 	Sector   string        // org and igo: sector code
 	Roles    []Role        // person

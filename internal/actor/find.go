@@ -294,6 +294,27 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 			}
 		}
 	}
+	// Prefix agents before a named actor: "MSF Arnor (diplomat)" is the
+	// actor coded with the agents' codes in front (NGOARN, NGOARNGOV).
+	if mod == nil && len(agents) > 0 && agents[len(agents)-1].t.prefix {
+		if t := m.at(j); t != nil && t.use != useAgent && t.use != usePerson && t.use != useAdj {
+			if sub, ok := m.phrase(j); ok && sub.Start == j {
+				pre := ""
+				for _, a := range agents {
+					pre += a.t.e.Key
+				}
+				sub.Ref.Code = pre + sub.Ref.Code
+				toks := m.s.Tokens
+				sub.Start = i
+				sub.Ref.Start = toks[i].Start
+				sub.Ref.Text = m.text(i, sub.End)
+				for k := range sub.Also {
+					sub.Also[k].Code = pre + sub.Also[k].Code
+				}
+				return sub, true
+			}
+		}
+	}
 	// The person.
 	if mod == nil || mod.t.use != usePerson || len(agents) > 0 {
 		if t := m.at(j); t != nil && t.use == usePerson && !(mod != nil && mod.start == j) {

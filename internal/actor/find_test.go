@@ -548,3 +548,18 @@ func TestFindAlso(t *testing.T) {
 		t.Error("also in a country entry parsed")
 	}
 }
+
+func TestFindPrefixAgents(t *testing.T) {
+	d := mustParse(t, testDict+"\nagent NGO\n  word aid group\n  prefix msf\n")
+	tests := []struct{ name, text, want string }{
+		{"prefix before a country", "MSF Russia said.", "[MSF Russia|NGORUS|Russia|RUS||country]"},
+		{"prefix before a country and agent", "An MSF Russia minister said.", "[MSF Russia minister|NGORUSGOV|Russia|RUS|GOV|country]"},
+		{"prefix alone is the agent", "MSF said.", "[MSF|NGO|msf||NGO|agent]"},
+		{"plain agent word still appends", "Russian aid group said.", "[Russian aid group|RUSNGO|Russia|RUS|NGO|country]"},
+	}
+	for _, tc := range tests {
+		if got := render(d.Find(sentence(tc.text), day("2025-01-01"))); got != tc.want {
+			t.Errorf("%s: got %s want %s", tc.name, got, tc.want)
+		}
+	}
+}

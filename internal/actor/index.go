@@ -17,10 +17,11 @@ const (
 
 // target is what a matched name stands for.
 type target struct {
-	e     *Entry
-	use   use
-	inst  int // index into e.Insts for useInst
-	order int // entry position; later entries win
+	e      *Entry
+	use    use
+	prefix bool // an agent word whose code goes before the actor's ("MSF Arnor" = NGOARN)
+	inst   int  // index into e.Insts for useInst
+	order  int  // entry position; later entries win
 }
 
 func (t *target) beats(o *target) bool {
@@ -149,6 +150,11 @@ func (d *Dictionary) reindex() {
 		}
 		for _, w := range e.Words {
 			add(w, useAgent, 0)
+		}
+		for _, w := range e.Prefixes {
+			if k := patternKey(w, true); k != "" {
+				ix.folded.insert(k, &target{e: e, use: useAgent, order: order, prefix: true})
+			}
 		}
 	}
 	d.idx = ix

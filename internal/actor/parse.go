@@ -189,7 +189,7 @@ func allowedAttrs(kind string) string {
 	case KindOrg:
 		return "name alias adj code country sector also"
 	case KindAgent:
-		return "word"
+		return "word prefix"
 	case KindPerson:
 		return "alias country role"
 	}
@@ -252,6 +252,8 @@ func setAttr(e *Entry, attr, val string) error {
 		e.Also = append(e.Also, val)
 	case "word":
 		e.Words = append(e.Words, strings.ToLower(val))
+	case "prefix":
+		e.Prefixes = append(e.Prefixes, strings.ToLower(val))
 	case "role":
 		r, err := parseRole(val)
 		if err != nil {
@@ -269,7 +271,7 @@ func checkEntry(e *Entry) error {
 			return fmt.Errorf("%s %s has no name", e.Kind, e.Key)
 		}
 	case KindAgent:
-		if len(e.Words) == 0 {
+		if len(e.Words) == 0 && len(e.Prefixes) == 0 {
 			return fmt.Errorf("agent %s has no word", e.Key)
 		}
 	}

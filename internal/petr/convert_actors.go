@@ -16,7 +16,7 @@ type ActorStats struct {
 	NullActors         int // [---] actors: not expressible, not written
 	MultiCode          int // "A/B/C" codes: an org entry coded A, also B and C (dated codes: only A)
 	LooseNames         int // names with blank connectors, written as consecutive words
-	PrefixAgents       int // CODE~ agents: written as plain agents, the prefix composition is lost
+	PrefixAgents       int // CODE~ agents: written as `prefix` words (code before the actor's)
 	MultiAgentSuffixes int // agent codes longer than one 3-letter block
 }
 
@@ -253,8 +253,9 @@ func ConvertActors(w io.Writer, acts *Actors, ags *Agents, source string) (Actor
 	}
 	if ags != nil {
 		type agentEntry struct {
-			code  string
-			words []string
+			code     string
+			words    []string
+			prefixes []string
 		}
 		var aorder []*agentEntry
 		am := map[string]*agentEntry{}
@@ -262,7 +263,6 @@ func ConvertActors(w io.Writer, acts *Actors, ags *Agents, source string) (Actor
 			st.Agents++
 			if a.Prefix {
 				st.PrefixAgents++
-				warn(a.Line, "agent %s has the prefix code [%s~] (code goes before the actor's); dyad agents only append, written as a plain %s agent", strings.Join(a.Words, "_"), a.Code, a.Code)
 			}
 			if len(a.Code) > 3 {
 				st.MultiAgentSuffixes++
@@ -273,15 +273,22 @@ func ConvertActors(w io.Writer, acts *Actors, ags *Agents, source string) (Actor
 				am[a.Code] = e
 				aorder = append(aorder, e)
 			}
-			e.words = appendUniq(e.words, strings.ToLower(strings.Join(a.Words, " ")))
+			ws := &e.words
+			if a.Prefix {
+				ws = &e.prefixes
+			}
+			*ws = appendUniq(*ws, strings.ToLower(strings.Join(a.Words, " ")))
 			for _, p := range a.Plurals {
-				e.words = appendUniq(e.words, strings.ToLower(strings.Join(p, " ")))
+				*ws = appendUniq(*ws, strings.ToLower(strings.Join(p, " ")))
 			}
 		}
 		for _, e := range aorder {
 			fmt.Fprintf(&b, "\nagent %s\n", e.code)
 			for _, w := range e.words {
 				fmt.Fprintf(&b, "  word %s\n", w)
+			}
+			for _, w := range e.prefixes {
+				fmt.Fprintf(&b, "  prefix %s\n", w)
 			}
 			st.AgentEntries++
 		}

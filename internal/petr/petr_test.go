@@ -183,7 +183,7 @@ AUTHORITY [~GOV]
 	}
 	out := buf.String()
 	for _, want := range []string{"agent LEG\n  word congress\n  word congresses\n  word congressman\n  word congressmen\n",
-		"agent COP\n  word police\n\n", "word attorneys general", "agent NGO\n  word msf\n", "word authorities"} {
+		"agent COP\n  word police\n\n", "word attorneys general", "agent NGO\n  prefix msf\n", "word authorities"} {
 		if !strings.Contains(out+"\n", want) {
 			t.Errorf("converted agents lack %q:\n%s", want, out)
 		}
