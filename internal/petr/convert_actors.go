@@ -344,6 +344,16 @@ func caseVariants(words []string) []string {
 		out = appendUniq(out, "the"+t[3:])
 	}
 	out = appendUniq(out, strings.ToUpper(strings.Join(words, " ")))
+	// Hyphenated words with only the first part capitalised ("Barad-dur").
+	if strings.Contains(t, "-") {
+		hy := strings.Fields(t)
+		for i, w := range hy {
+			if k := strings.IndexByte(w, '-'); k >= 0 {
+				hy[i] = w[:k] + strings.ToLower(w[k:])
+			}
+		}
+		out = appendUniq(out, strings.Join(hy, " "))
+	}
 	// Short words other than function words may be acronyms inside a
 	// name ("THE KU" -> "The KU", "GONZO GMO" -> "Gonzo GMO").
 	acr := make([]string, len(words))

@@ -488,3 +488,32 @@ func TestConvertMultiCodeActor(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestCaseVariants(t *testing.T) {
+	tests := []struct {
+		words []string
+		want  []string // among the variants
+		not   []string
+	}{
+		{[]string{"BARAD-DUR"}, []string{"Barad-Dur", "Barad-dur", "BARAD-DUR"}, nil},
+		{[]string{"MINAS", "TIRITH"}, []string{"Minas Tirith", "MINAS TIRITH"}, []string{"Minas tirith"}},
+		{[]string{"THE", "SHIRE"}, []string{"The Shire", "the Shire"}, nil},
+	}
+	for _, tc := range tests {
+		got := caseVariants(tc.words)
+		has := map[string]bool{}
+		for _, g := range got {
+			has[g] = true
+		}
+		for _, w := range tc.want {
+			if !has[w] {
+				t.Errorf("%v: variants %q lack %q", tc.words, got, w)
+			}
+		}
+		for _, w := range tc.not {
+			if has[w] {
+				t.Errorf("%v: variants %q have %q", tc.words, got, w)
+			}
+		}
+	}
+}
