@@ -125,6 +125,7 @@ func TestEngine(t *testing.T) {
 		{"passive ignores the unmatched rest of a pattern", "Armenia was attacked by Azerbaijan.", "190 AZE>ARM"},
 		{"predicate adjective trigger", "Iran is ready to meet Israel.", "036 IRN>ISR"},
 		{"reciprocal code", "Armenia signed a treaty with Azerbaijan.", "057 ARM>AZE; 057 AZE>ARM"},
+		{"agents coordinated before an agent of places share them", "Lawmakers and officials in Armenia and Georgia criticized Iran.", "112 ARMLEG+GEOLEG+ARMGOV+GEOGOV>IRN"},
 		{"a speaker is not the target", "Russia attacked the village, a Ukrainian official said.", "190 RUS>; 010 UKRGOV>"},
 		{"no actor no event", "The weather visited nobody.", ""},
 	}

@@ -93,12 +93,29 @@ func mergeOf(toks []dyad.Token, ms []actor.Mention) []actor.Mention {
 		if m.Ref.Sector == "" || m.Ref.Country == "" || !endsInOf(toks, m) {
 			continue
 		}
+		first := i
+		countries := []string{m.Ref.Country}
 		for i+1 < len(out) && isPlace(out[i+1]) && coordinated(toks, out[i].End, out[i+1].Start) {
 			c := &out[i+1]
 			c.Ref.Code = c.Ref.Country + m.Ref.Sector
 			c.Ref.Sector = m.Ref.Sector
 			c.Kind = "agent"
+			countries = append(countries, c.Ref.Country)
 			i++
+		}
+		// "lawmakers and officials in Fornost and Gondor": agents
+		// coordinated before it share the places.
+		for k := first - 1; k >= 0 && out[k].Kind == "agent" && out[k].Ref.Country == "" && out[k].Ref.Sector != "" &&
+			len(out[k].Also) == 0 && coordinated(toks, out[k].End, out[k+1].Start); k-- {
+			a := &out[k]
+			sec := a.Ref.Sector
+			base := a.Ref
+			a.Ref.Country, a.Ref.Code = countries[0], countries[0]+sec
+			for _, c := range countries[1:] {
+				r := base
+				r.Country, r.Code = c, c+sec
+				a.Also = append(a.Also, r)
+			}
 		}
 	}
 	return out
