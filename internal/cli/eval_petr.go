@@ -67,6 +67,7 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	implicit := fs.Bool("implicit-target", true, "also write each pattern without a target as a variant ending in \"* +\" (PETRARCH's first-actor-in-the-verb-phrase target)")
 	loose := fs.Bool("loose-gaps", true, "convert PETRARCH's blank connectors between pattern words into '*' gaps")
 	intent := fs.Bool("intent", false, "rewrite stated future actions as CAMEO intentions, as the built-in coder does (PETRARCH's dictionaries code intentions themselves)")
+	exact := fs.Bool("exact-words", true, "match the words of PETRARCH patterns (not the verb) as written, without lemmas, as PETRARCH does")
 	trace := fs.Bool("trace", false, "under each failure, list the produced events with their trigger and rule")
 	capGov := fs.Bool("capital-gov", true, "code a capital as its government also where it is the place (\"in Minas Tirith\"), as PETRARCH does; dyad's default codes the place as the country")
 	requireDyad := fs.Bool("require-dyad", true, "drop produced codings without a target before comparing (PETRARCH's require_dyad option, on in its shipped config)")
@@ -115,6 +116,7 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "dyad eval petr: %v\n", err)
 		return 2
 	}
+	opt.ExactWords = *exact
 	out := *keep
 	if out == "" {
 		tmp, err := os.MkdirTemp("", "dyad-petr-")

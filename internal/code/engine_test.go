@@ -173,6 +173,9 @@ func TestEngineOptions(t *testing.T) {
 		{"unjoined words before the trigger skip fillers", []Option{withPatterns("040 meet\n031 once again @meet\n")}, "Russia once more again met Ukraine.", "031 RUS>UKR"},
 		{"actor inside the matched words is the target", []Option{withPatterns("024 allow * pleasant\n")}, "Russia allowed that Ukraine is a pleasant place.", "024 RUS>UKR"},
 		{"no inner target with a target slot", []Option{withPatterns("024 allow * pleasant * +\n")}, "Russia allowed that Ukraine is a pleasant place.", ""},
+		{"exact word matches as written", []Option{withPatterns("040 meet\n031 meet * =talks\n")}, "Russia met Ukraine for talks.", "031 RUS>UKR"},
+		{"exact word does not match another form", []Option{withPatterns("040 meet\n031 meet * =talk\n")}, "Russia met Ukraine for talks.", "040 RUS>UKR"},
+		{"plain word matches by lemma", []Option{withPatterns("040 meet\n031 meet * talk\n")}, "Russia met Ukraine for talks.", "031 RUS>UKR"},
 		{"capital as government everywhere", []Option{CapitalAsGovernment()}, "Putin arrived in Bishkek on Tuesday.", "042 RUSGOV>KGZGOV"},
 	}
 	for _, tc := range tests {

@@ -25,6 +25,8 @@ const maxGap = 6
 type elem struct {
 	kind  elemKind
 	words []string // lemmas for elWord
+	// exact: the word matches only as written (no lemmas), "=word".
+	exact bool
 	// tight: the word follows the element before it (after it, for the
 	// elements before an @trigger: nearest the trigger first) with nothing
 	// skipped in between; written "a_b".
@@ -188,6 +190,14 @@ func (ps *Patterns) add(name string, r io.Reader, validCode func(string) bool) e
 				trigger = len(p.elems)
 				f = f[1:]
 			}
+			exact := false
+			if strings.HasPrefix(f, "=") && len(f) > 1 && trigger != len(p.elems) {
+				exact, f = true, f[1:]
+				if f[0] != '&' && f[0] != '{' && !isWord(strings.ToLower(f)) {
+					return errf("bad exact word %q", "="+f)
+				}
+			}
+			nel := len(p.elems)
 			switch {
 			case f == "~sym":
 				p.Sym = true
@@ -237,6 +247,13 @@ func (ps *Patterns) add(name string, r io.Reader, validCode func(string) bool) e
 				p.elems = append(p.elems, elem{kind: elWord, words: []string{w}, tight: tight})
 				text = appendJoined(text, f, tight)
 			}
+			if exact {
+				if len(p.elems) != nel+1 || p.elems[nel].kind != elWord {
+					return errf("'=' marks a word, {a|b} or &SET")
+				}
+				p.elems[nel].exact = true
+				text[len(text)-1] = markExact(text[len(text)-1], f)
+			}
 		}
 		if trigger > 0 {
 			if p.elems[trigger].kind != elWord {
@@ -269,6 +286,14 @@ func (ps *Patterns) add(name string, r io.Reader, validCode func(string) bool) e
 		sort.SliceStable(list, func(i, j int) bool { return list[i].specificity() > list[j].specificity() })
 	}
 	return nil
+}
+
+// markExact rewrites the last element f of a text token as "=f".
+func markExact(tok, f string) string {
+	if strings.HasSuffix(tok, f) {
+		return tok[:len(tok)-len(f)] + "=" + f
+	}
+	return tok
 }
 
 // appendJoined adds a pattern element to the pattern's text, joined to

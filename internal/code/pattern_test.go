@@ -50,6 +50,8 @@ func TestParsePatternsErrors(t *testing.T) {
 		{"042:4x visit", "t.txt:1: expected a CAMEO code"},
 		{"042 visit *_to", "t.txt:1: bad joined element"},
 		{"17KK visit", "t.txt:1: expected a CAMEO code"},
+		{"042 visit =+", "t.txt:1: bad exact word"},
+		{"042 visit =*", "t.txt:1: bad exact word"},
 		{"K visit", "t.txt:1: expected a CAMEO code"},
 		{"174k visit", "t.txt:1: expected a CAMEO code"},
 		{"042 visit to_", "t.txt:1: bad joined element"},

@@ -220,6 +220,15 @@ func (st *sent) filler(i int) bool {
 	return false
 }
 
+// wordIs reports whether token i matches a word element: as written for
+// an exact element, else by its lemmas.
+func (st *sent) wordIs(i int, e elem) bool {
+	if e.exact {
+		return hasWord(e.words, st.low[i])
+	}
+	return st.lemmaIs(i, e.words)
+}
+
 func (st *sent) lemmaIs(i int, words []string) bool {
 	for _, l := range st.lem[i] {
 		for _, w := range words {
@@ -244,7 +253,7 @@ func (st *sent) matchElems(p *Pattern, ei, j int, m *match) bool {
 	switch e.kind {
 	case elWord:
 		for k := j; k < n && k <= j+maxFill; k++ {
-			if st.lemmaIs(k, e.words) {
+			if st.wordIs(k, e) {
 				save := len(m.words)
 				m.words = append(m.words, k)
 				if st.matchElems(p, ei+1, k+1, m) {
@@ -308,7 +317,7 @@ func (st *sent) matchPre(p *Pattern, ei, j int, m *match) bool {
 	switch e.kind {
 	case elWord:
 		for k := j; k >= 0 && k >= j-maxFill; k-- {
-			if st.lemmaIs(k, e.words) {
+			if st.wordIs(k, e) {
 				save := len(m.words)
 				m.words = append(m.words, k)
 				if st.matchPre(p, ei+1, k-1, m) {

@@ -28,6 +28,10 @@ type VerbOptions struct {
 	// at the object and a few prepositions. The variant is more specific,
 	// so it wins when an actor follows in the clause.
 	ImplicitTarget bool
+	// ExactWords writes the words of patterns (not the verb) as "=word":
+	// PETRARCH matches them as written, without lemmatising nouns
+	// ("* EFFORT" does not match "efforts").
+	ExactWords bool
 	// ImplicitReach is how many '*' gaps (0-6 tokens each) the
 	// implicit-target variant puts before its '+' (default 2: up to 12
 	// tokens, never across a clause boundary); PETRARCH has no distance
@@ -121,6 +125,9 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 	alts := func(e Elem, before bool, sym *bool) [][]string {
 		switch e.Kind {
 		case ElWord:
+			if opt.ExactWords {
+				return [][]string{{"=" + strings.ToLower(e.Text)}}
+			}
 			return [][]string{{strings.ToLower(e.Text)}}
 		case ElTarget:
 			return [][]string{{"+"}}
@@ -147,7 +154,11 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 			}
 			if single > 0 {
 				usedSets[e.Text] = true
-				out = append([][]string{{setName(e.Text)}}, out...)
+				n := setName(e.Text)
+				if opt.ExactWords {
+					n = "=" + n
+				}
+				out = append([][]string{{n}}, out...)
 			}
 			return out
 		}

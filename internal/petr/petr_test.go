@@ -441,6 +441,8 @@ func TestConvertVerbsJoins(t *testing.T) {
 	}{
 		{"loose gaps keep '_' joins", VerbOptions{ValidCode: allDigits, TriggerExt: true, LooseGaps: true},
 			[]string{"903 abandon * new_&TIETYPES_relations\n", "904 abandon * improved * &TIETYPES * relations\n", "905 most_certainly * @abandon\n"}, nil},
+		{"exact words", VerbOptions{ValidCode: allDigits, TriggerExt: true, LooseGaps: true, ExactWords: true},
+			[]string{"903 abandon * =new_=&TIETYPES_=relations\n", "905 =most_=certainly * @abandon\n"}, nil},
 		{"without loose gaps every word may skip fillers", VerbOptions{ValidCode: allDigits, TriggerExt: true},
 			[]string{"903 abandon new &TIETYPES relations\n"}, []string{"_"}},
 	}
