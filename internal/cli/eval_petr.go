@@ -68,6 +68,7 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	loose := fs.Bool("loose-gaps", true, "convert PETRARCH's blank connectors between pattern words into '*' gaps")
 	intent := fs.Bool("intent", false, "rewrite stated future actions as CAMEO intentions, as the built-in coder does (PETRARCH's dictionaries code intentions themselves)")
 	exact := fs.Bool("exact-words", true, "match the words of PETRARCH patterns (not the verb) as written, without lemmas, as PETRARCH does")
+	fileConfig := fs.Bool("file-config", true, "honour the file's <Config option=\"require_dyad\"> settings, which override --require-dyad for the records after them")
 	trace := fs.Bool("trace", false, "under each failure, list the produced events with their trigger and rule")
 	capGov := fs.Bool("capital-gov", true, "code a capital as its government also where it is the place (\"in Minas Tirith\"), as PETRARCH does; dyad's default codes the place as the country")
 	requireDyad := fs.Bool("require-dyad", true, "drop produced codings without a target before comparing (PETRARCH's require_dyad option, on in its shipped config)")
@@ -163,7 +164,11 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 					strings.Join(src, "+"), strings.Join(tgt, "+"), e.Evidence.Trigger, e.Evidence.Rule))
 			}
 		}
-		if *requireDyad {
+		req := *requireDyad
+		if v, ok := rec.Option("require_dyad"); ok && *fileConfig {
+			req = v
+		}
+		if req {
 			kept := cs[:0]
 			for _, c := range cs {
 				if c.Target != "" {

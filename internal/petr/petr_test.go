@@ -519,3 +519,30 @@ func TestCaseVariants(t *testing.T) {
 		}
 	}
 }
+
+func TestRecordConfig(t *testing.T) {
+	src := `<Validation>
+<Sentence date="19950101" id="A" category="X"><EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding><Text>a</Text></Sentence>
+<Config option="require_dyad" value="FALSE"></Config>
+<Config option="comma_emax" value="0"></Config>
+<Sentence date="19950101" id="B" category="X"><EventCoding noevents="True"></EventCoding><Text>b</Text></Sentence>
+<Config option="Require_Dyad" value="True"></Config>
+<Sentence date="19950101" id="C" category="X"><EventCoding noevents="True"></EventCoding><Text>c</Text></Sentence>
+</Validation>`
+	recs, _, err := ReadRecords("t.xml", strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		id       string
+		val, set bool
+		comma    string
+	}{{"A", false, false, ""}, {"B", false, true, "0"}, {"C", true, true, "0"}}
+	for i, tc := range tests {
+		r := recs[i]
+		v, ok := r.Option("require_dyad")
+		if r.ID != tc.id || v != tc.val || ok != tc.set || r.Config["comma_emax"] != tc.comma {
+			t.Errorf("%s: require_dyad %v (set %v), comma_emax %q; config %v", r.ID, v, ok, r.Config["comma_emax"], r.Config)
+		}
+	}
+}

@@ -27,6 +27,20 @@ type Record struct {
 	NoEvents bool     // <EventCoding noevents="True">
 	Error    string   // <EventCoding error="...">: the record must be discarded
 	Line     int
+	// Config holds the <Config option="..." value="..."> settings in force
+	// at the record (each applies from where it stands in the file on),
+	// options lower-cased: "require_dyad" -> "false".
+	Config map[string]string
+}
+
+// Option returns the record's setting of a boolean <Config> option, and
+// whether the file set it.
+func (r Record) Option(name string) (value, ok bool) {
+	v, ok := r.Config[strings.ToLower(name)]
+	if !ok {
+		return false, false
+	}
+	return strings.EqualFold(v, "true"), true
 }
 
 type xmlCoding struct {
@@ -54,6 +68,7 @@ func ReadRecords(name string, r io.Reader) ([]Record, []Warning, error) {
 	dec.Strict = true
 	var out []Record
 	seen := map[string]int{}
+	config := map[string]string{}
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -64,6 +79,26 @@ func ReadRecords(name string, r io.Reader) ([]Record, []Warning, error) {
 			return nil, nil, &Error{name, line, fmt.Sprintf("XML: %v", err)}
 		}
 		se, ok := tok.(xml.StartElement)
+		if ok && se.Name.Local == "Config" {
+			var opt, val string
+			for _, a := range se.Attr {
+				switch a.Name.Local {
+				case "option":
+					opt = strings.ToLower(strings.TrimSpace(a.Value))
+				case "value":
+					val = strings.TrimSpace(a.Value)
+				}
+			}
+			if opt != "" {
+				next := make(map[string]string, len(config)+1)
+				for k, v := range config {
+					next[k] = v
+				}
+				next[opt] = val
+				config = next
+			}
+			continue
+		}
 		if !ok || se.Name.Local != "Sentence" {
 			continue
 		}
@@ -73,7 +108,7 @@ func ReadRecords(name string, r io.Reader) ([]Record, []Warning, error) {
 			return nil, nil, &Error{name, line, fmt.Sprintf("XML: %v", err)}
 		}
 		rec := Record{ID: strings.TrimSpace(xs.ID), Category: strings.TrimSpace(xs.Category), Line: line,
-			Text: strings.Join(strings.Fields(xs.Text), " ")}
+			Text: strings.Join(strings.Fields(xs.Text), " "), Config: config}
 		if rec.ID == "" {
 			return nil, nil, &Error{name, line, "<Sentence> without an id"}
 		}
