@@ -69,6 +69,7 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	intent := fs.Bool("intent", false, "rewrite stated future actions as CAMEO intentions, as the built-in coder does (PETRARCH's dictionaries code intentions themselves)")
 	exact := fs.Bool("exact-words", true, "match the words of PETRARCH patterns (not the verb) as written, without lemmas, as PETRARCH does")
 	fileConfig := fs.Bool("file-config", true, "honour the file's <Config option=\"require_dyad\"> settings, which override --require-dyad for the records after them")
+	skipActors := fs.Bool("skip-actors", true, "write PETRARCH's ^ as dyad's ^ (skip the next actor) rather than a '*' gap")
 	trace := fs.Bool("trace", false, "under each failure, list the produced events with their trigger and rule")
 	capGov := fs.Bool("capital-gov", true, "code a capital as its government also where it is the place (\"in Minas Tirith\"), as PETRARCH does; dyad's default codes the place as the country")
 	requireDyad := fs.Bool("require-dyad", true, "drop produced codings without a target before comparing (PETRARCH's require_dyad option, on in its shipped config)")
@@ -118,6 +119,7 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 		return 2
 	}
 	opt.ExactWords = *exact
+	opt.SkipActors = *skipActors
 	out := *keep
 	if out == "" {
 		tmp, err := os.MkdirTemp("", "dyad-petr-")

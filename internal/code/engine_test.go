@@ -176,6 +176,9 @@ func TestEngineOptions(t *testing.T) {
 		{"exact word matches as written", []Option{withPatterns("040 meet\n031 meet * =talks\n")}, "Russia met Ukraine for talks.", "031 RUS>UKR"},
 		{"exact word does not match another form", []Option{withPatterns("040 meet\n031 meet * =talk\n")}, "Russia met Ukraine for talks.", "040 RUS>UKR"},
 		{"plain word matches by lemma", []Option{withPatterns("040 meet\n031 meet * talk\n")}, "Russia met Ukraine for talks.", "031 RUS>UKR"},
+		{"^ skips an actor", []Option{withPatterns("040 meet\n031 meet * with * ^ * in * +\n")}, "Russia met with Ukraine in Belarus.", "031 RUS>BLR"},
+		{"^ needs something to skip", []Option{withPatterns("040 meet\n031 meet * with * ^ * in * +\n")}, "Russia met with in Belarus.", "040 RUS>"},
+		{"^ before the trigger", []Option{withPatterns("040 meet\n031 ^ * then * @meet\n")}, "Ukraine then met Russia.", "031 UKR>RUS"},
 		{"capital as government everywhere", []Option{CapitalAsGovernment()}, "Putin arrived in Bishkek on Tuesday.", "042 RUSGOV>KGZGOV"},
 	}
 	for _, tc := range tests {

@@ -13,10 +13,11 @@ import (
 type elemKind uint8
 
 const (
-	elWord   elemKind = iota // one of a set of lemmas
-	elGap                    // * : skip 0..maxGap tokens
-	elTarget                 // + : the target actor starts here
-	elSource                 // $ : the source actor starts here
+	elWord      elemKind = iota // one of a set of lemmas
+	elGap                       // * : skip 0..maxGap tokens
+	elTarget                    // + : the target actor starts here
+	elSource                    // $ : the source actor starts here
+	elSkipActor                 // ^ : skip up to and over the next actor (group)
 )
 
 // maxGap is how many tokens a * may skip.
@@ -69,6 +70,8 @@ func weigh(es []elem) int {
 			n += 4
 		case elTarget, elSource:
 			n += 2
+		case elSkipActor:
+			n++
 		}
 	}
 	return n
@@ -213,6 +216,9 @@ func (ps *Patterns) add(name string, r io.Reader, validCode func(string) bool) e
 				text = append(text, f)
 			case f == "$":
 				p.elems = append(p.elems, elem{kind: elSource})
+				text = append(text, f)
+			case f == "^":
+				p.elems = append(p.elems, elem{kind: elSkipActor})
 				text = append(text, f)
 			case strings.HasPrefix(f, "&"):
 				ws, ok := sets[f]

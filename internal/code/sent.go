@@ -220,6 +220,12 @@ func (st *sent) filler(i int) bool {
 	return false
 }
 
+// noun reports a token tagged as a common or proper noun.
+func (st *sent) noun(k int) bool {
+	u := st.toks[k].UPOS
+	return u == "NOUN" || u == "PROPN"
+}
+
 // wordIs reports whether token i matches a word element: as written for
 // an exact element, else by its lemmas.
 func (st *sent) wordIs(i int, e elem) bool {
@@ -272,6 +278,31 @@ func (st *sent) matchElems(p *Pattern, ei, j int, m *match) bool {
 			}
 			if st.matchElems(p, ei+1, k, m) {
 				return true
+			}
+		}
+	case elSkipActor:
+		// Skip the next noun phrase: an actor (group), or a run of
+		// tagged nouns.
+		for k := j; k < n && k <= j+maxGap; k++ {
+			if k > j && st.boundary(k-1) {
+				break
+			}
+			if mi := st.at[k]; mi >= 0 {
+				if st.ms[mi].Start != k {
+					continue
+				}
+				g := st.group(mi)
+				return st.matchElems(p, ei+1, st.ms[g[len(g)-1]].End, m)
+			}
+			if st.noun(k) {
+				e := k + 1
+				for e < n && st.at[e] < 0 && st.noun(e) {
+					e++
+				}
+				if st.matchElems(p, ei+1, e, m) {
+					return true
+				}
+				k = e - 1
 			}
 		}
 	case elTarget, elSource:
@@ -336,6 +367,16 @@ func (st *sent) matchPre(p *Pattern, ei, j int, m *match) bool {
 			}
 			if st.matchPre(p, ei+1, k, m) {
 				return true
+			}
+		}
+	case elSkipActor:
+		for k := j; k >= 0 && k >= j-maxGap; k-- {
+			if k < j && st.boundary(k+1) {
+				break
+			}
+			if mi := st.at[k]; mi >= 0 && st.ms[mi].End == k+1 {
+				g := st.group(mi)
+				return st.matchPre(p, ei+1, st.ms[g[0]].Start-1, m)
 			}
 		}
 	case elTarget, elSource:

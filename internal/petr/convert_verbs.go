@@ -32,6 +32,9 @@ type VerbOptions struct {
 	// PETRARCH matches them as written, without lemmatising nouns
 	// ("* EFFORT" does not match "efforts").
 	ExactWords bool
+	// SkipActors writes PETRARCH's ^ (skip a noun phrase) as dyad's ^,
+	// which skips the next actor, instead of a '*' gap.
+	SkipActors bool
 	// ImplicitReach is how many '*' gaps (0-6 tokens each) the
 	// implicit-target variant puts before its '+' (default 2: up to 12
 	// tokens, never across a clause boundary); PETRARCH has no distance
@@ -134,6 +137,9 @@ func ConvertVerbs(w io.Writer, v *Verbs, source string, opt VerbOptions) (VerbSt
 		case ElSource:
 			return [][]string{{"$"}}
 		case ElSkip:
+			if opt.SkipActors {
+				return [][]string{{"^"}}
+			}
 			return [][]string{{"*"}}
 		case ElCompound:
 			if before {

@@ -429,7 +429,7 @@ func TestConvertVerbsFormBlocks(t *testing.T) {
 }
 
 func TestConvertVerbsJoins(t *testing.T) {
-	src := "&TIETYPES\n+MILITARY\n+ECONOMIC\n\n--- ABANDON [345] ---\nABANDON\n- * NEW_&TIETYPES_RELATIONS [903]\n- * IMPROVED &TIETYPES RELATIONS [904]\n- MOST_CERTAINLY * [905]\n"
+	src := "&TIETYPES\n+MILITARY\n+ECONOMIC\n\n--- ABANDON [345] ---\nABANDON\n- * NEW_&TIETYPES_RELATIONS [903]\n- * IMPROVED &TIETYPES RELATIONS [904]\n- MOST_CERTAINLY * [905]\n- * TALKS ^ + [906]\n"
 	v, err := ReadVerbs("t.verbs", strings.NewReader(src))
 	if err != nil {
 		t.Fatal(err)
@@ -441,6 +441,10 @@ func TestConvertVerbsJoins(t *testing.T) {
 	}{
 		{"loose gaps keep '_' joins", VerbOptions{ValidCode: allDigits, TriggerExt: true, LooseGaps: true},
 			[]string{"903 abandon * new_&TIETYPES_relations\n", "904 abandon * improved * &TIETYPES * relations\n", "905 most_certainly * @abandon\n"}, nil},
+		{"skip actors", VerbOptions{ValidCode: allDigits, TriggerExt: true, LooseGaps: true, SkipActors: true},
+			[]string{"906 abandon * talks * ^ * +\n"}, nil},
+		{"skip as gap", VerbOptions{ValidCode: allDigits, TriggerExt: true, LooseGaps: true},
+			[]string{"906 abandon * talks * * * +\n"}, nil},
 		{"exact words", VerbOptions{ValidCode: allDigits, TriggerExt: true, LooseGaps: true, ExactWords: true},
 			[]string{"903 abandon * =new_=&TIETYPES_=relations\n", "905 =most_=certainly * @abandon\n"}, nil},
 		{"without loose gaps every word may skip fillers", VerbOptions{ValidCode: allDigits, TriggerExt: true},
