@@ -78,6 +78,7 @@ func runDictConvert(ctx context.Context, env *Env, args []string) int {
 	quiet := fs.Bool("quiet", false, "print only the summary, not each warning")
 	implicit := fs.Bool("implicit-target", true, "also write each pattern without a target as a variant ending in \"* +\" (PETRARCH's first-actor-in-the-verb-phrase target)")
 	loose := fs.Bool("loose-gaps", true, "write PETRARCH's blank connectors between pattern words as '*' gaps (other words may come between)")
+	skipActors := fs.Bool("skip-actors", false, "write PETRARCH's ^ (skip a noun phrase) as dyad's ^ rather than a '*' gap")
 	exact := fs.Bool("exact-words", false, "write the words of patterns (not the verb) as =word, matched as written without lemmas, as PETRARCH does")
 	cameoOnly := fs.Bool("cameo-only", false, "drop patterns whose event code is not a CAMEO code (by default they are kept; code with them using dyad code --custom-codes)")
 	if code, exit := parseFlags(fs, args); exit {
@@ -98,6 +99,7 @@ func runDictConvert(ctx context.Context, env *Env, args []string) int {
 		return 2
 	}
 	opt.ExactWords = *exact
+	opt.SkipActors = *skipActors
 	d, err := petr.LoadFiles(ctx, fs.Args())
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dyad dict convert: %v\n", err)
