@@ -134,7 +134,7 @@ func printConvSummary(env *Env, conv *petr.Converted, warnings int, ext bool) {
 	fmt.Fprintf(env.Stdout, "actors: %d read -> %d country, %d igo/org, %d person entries, %d institutions; %d null actors dropped, %d multi-code actors (org entries with also codes), %d names with blank connectors\n",
 		a.Actors, a.Countries, a.IGOs, a.Persons, a.Insts, a.NullActors, a.MultiCode, a.LooseNames)
 	fmt.Fprintf(env.Stdout, "agents: %d read -> %d agent entries; %d prefix (CODE~) agents written as prefix words\n", a.Agents, a.AgentEntries, a.PrefixAgents)
-	fmt.Fprintf(env.Stdout, "verbs: %d blocks, %d verbs, %d patterns read -> %d dyad patterns, %d sets (@trigger extension %s); dropped: %d null-code, %d non-CAMEO code, %d need @trigger, %d other; %d reciprocal codes cut to the forward event\n",
+	fmt.Fprintf(env.Stdout, "verbs: %d blocks, %d verbs, %d patterns read -> %d dyad patterns, %d sets (@trigger extension %s); dropped: %d null-code, %d non-CAMEO code, %d need @trigger, %d other; %d reciprocal codes written as CODE:REVERSE\n",
 		v.Blocks, v.Verbs, v.Patterns, v.Written, v.Sets, onOff(ext), v.NullCode, v.BadCode, v.NeedExt, v.Skipped, v.Reciprocal)
 	fmt.Fprintf(env.Stdout, "%d warnings\n", warnings)
 }
