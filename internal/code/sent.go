@@ -199,7 +199,7 @@ var fillerWords = map[string]bool{
 	"our": true, "new": true, "further": true, "fresh": true, "additional": true, "more": true,
 	"several": true, "some": true, "all": true, "formal": true, "official": true, "two": true,
 	"three": true, "joint": true, "first": true, "also": true, "reportedly": true, "allegedly": true,
-	"again": true, "jointly": true, "immediately": true, "state": false,
+	"again": true, "jointly": true, "immediately": true,
 }
 
 // filler reports whether token i may be skipped between pattern words
@@ -492,14 +492,12 @@ var negWords = map[string]bool{"not": true, "n't": true, "never": true, "no": tr
 
 // negated reports whether a negation governs the trigger at i.
 func (st *sent) negated(i int) bool {
-	t := &st.toks[i]
 	if st.s.Parsed {
 		for k := range st.toks {
 			if st.toks[k].Head == i && st.toks[k].Dep == "advmod" && negWords[st.low[k]] {
 				return true
 			}
 		}
-		_ = t
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
