@@ -192,7 +192,7 @@ func nearestDate(s *dyad.Sentence, dates []timex.Expr, pos int, published time.T
 // focusCountry returns the CAMEO country of the dateline's place
 // ("BISHKEK, March 14 —" gives KGZ): from the actor dictionary (capitals,
 // countries), else from the gazetteer's place; "" without a dateline.
-func (p *Pipeline) focusCountry(doc *dyad.Document, dateline [2]int, place *dyad.Location) string {
+func (p *Pipeline) focusCountry(doc *dyad.Document, mentions [][]actor.Mention, dateline [2]int, place *dyad.Location) string {
 	if place != nil && place.CountryCode != "" {
 		if c, ok := p.Ontology.CountryByISO2(place.CountryCode); ok {
 			return c.CAMEO
@@ -206,7 +206,7 @@ func (p *Pipeline) focusCountry(doc *dyad.Document, dateline [2]int, place *dyad
 		if s.End <= dateline[0] || s.Start >= dateline[1] {
 			continue
 		}
-		for _, m := range p.Actors.Find(s, doc.Published) {
+		for _, m := range mentions[i] {
 			if m.Ref.Start >= dateline[0] && m.Ref.End <= dateline[1] && m.Ref.Country != "" {
 				return m.Ref.Country
 			}
@@ -235,13 +235,28 @@ func mergeContexts(a, b []string) []string {
 
 // Events codes the events of doc.
 func (p *Pipeline) Events(ctx context.Context, doc *dyad.Document) ([]dyad.Event, error) {
-	evs, _, err := p.events(ctx, doc)
-	return evs, err
+	c, err := p.events(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	return c.events, nil
 }
 
-// events codes the events of doc and returns the places found on the way.
-func (p *Pipeline) events(ctx context.Context, doc *dyad.Document) ([]dyad.Event, []geo.Place, error) {
+// coded is what coding a document finds: its events, and the places and
+// per-sentence actor mentions found on the way (Analyze reports them too).
+type coded struct {
+	events   []dyad.Event
+	places   []geo.Place
+	mentions [][]actor.Mention
+}
+
+// events codes the events of doc.
+func (p *Pipeline) events(ctx context.Context, doc *dyad.Document) (*coded, error) {
 	p.Prepare(doc)
+	mentions := make([][]actor.Mention, len(doc.Sentences))
+	for i := range doc.Sentences {
+		mentions[i] = p.Actors.Find(&doc.Sentences[i], doc.Published)
+	}
 	var dateline [2]int
 	if dl, ok := text.DocDateline(doc); ok {
 		dateline = [2]int{dl.Start, dl.End}
@@ -252,14 +267,14 @@ func (p *Pipeline) events(ctx context.Context, doc *dyad.Document) ([]dyad.Event
 		places = p.places.Resolve(doc)
 		focusPlace = documentFocus(doc, places, dateline[1])
 	}
-	focus := p.focusCountry(doc, dateline, focusPlace)
+	focus := p.focusCountry(doc, mentions, dateline, focusPlace)
 	var out []dyad.Event
 	for i := range doc.Sentences {
 		if i%64 == 0 && ctx.Err() != nil {
-			return nil, nil, ctx.Err()
+			return nil, ctx.Err()
 		}
 		s := &doc.Sentences[i]
-		ms := p.Actors.Find(s, doc.Published)
+		ms := mentions[i]
 		if len(ms) == 0 {
 			continue
 		}
@@ -295,15 +310,16 @@ func (p *Pipeline) events(ctx context.Context, doc *dyad.Document) ([]dyad.Event
 			out[i].Location = eventLocation(doc, &out[i], bySent, focusPlace)
 		}
 	}
-	return out, places, nil
+	return &coded{events: out, places: places, mentions: mentions}, nil
 }
 
 // Analyze returns the document-level analysis of doc.
 func (p *Pipeline) Analyze(ctx context.Context, doc *dyad.Document) (*dyad.Analysis, error) {
-	evs, places, err := p.events(ctx, doc)
+	c, err := p.events(ctx, doc)
 	if err != nil {
 		return nil, err
 	}
+	evs, places, mentions := c.events, c.places, c.mentions
 	a := &dyad.Analysis{
 		Doc:       dyad.DocMeta{ID: doc.ID, Title: doc.Title, URL: doc.URL, Published: doc.Published.Format("2006-01-02")},
 		Actors:    []dyad.ActorRef{},
@@ -315,10 +331,6 @@ func (p *Pipeline) Analyze(ctx context.Context, doc *dyad.Document) (*dyad.Analy
 		if pl.Literal {
 			a.Locations = append(a.Locations, pl.Location)
 		}
-	}
-	mentions := make([][]actor.Mention, len(doc.Sentences))
-	for i := range doc.Sentences {
-		mentions[i] = p.Actors.Find(&doc.Sentences[i], doc.Published)
 	}
 	for _, ms := range mentions {
 		for _, m := range ms {
