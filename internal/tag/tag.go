@@ -51,6 +51,10 @@ type scratch struct {
 	forms  []string
 	fixed  []int32    // per word: class from the tag dictionary, or -1
 	cands  [][]uint16 // per word: ambiguity class, or nil
+	skeys  []uint32   // static feature keys of the words to decode
+	soff   []int32    // per word: start of its static keys in skeys/srefs
+	srefs  []uint32   // skeys resolved against the pass's model
+	trefs  []uint32   // tag-dependent keys of one word, resolved
 }
 
 // Load returns the embedded tagger. Call it once and share the result.
@@ -264,6 +268,9 @@ func (t *Tagger) lex(sc *scratch) {
 
 // pass runs one greedy decoding pass and appends the tags to out.
 func (t *Tagger) pass(sc *scratch, m scorer, rev bool, first []uint16, out []uint16) []uint16 {
+	if am, ok := m.(*ap.Model); ok {
+		return t.passModel(sc, am, rev, first, out)
+	}
 	n := len(sc.words)
 	none := uint16(len(t.upos))
 	if cap(out) < n {
@@ -295,6 +302,64 @@ func (t *Tagger) pass(sc *scratch, m scorer, rev bool, first []uint16, out []uin
 			out[i] = argmaxOf(sc.scores, cands)
 		} else {
 			m.Score(sc.keys, sc.scores)
+			out[i] = uint16(argmax(sc.scores))
+		}
+	}
+	return out
+}
+
+// passModel is pass for a run-time model: the static features of the
+// whole sentence are looked up first (so the memory accesses overlap), then
+// each word adds its tag-dependent features in the same order as
+// passFeatures, so the scores are bit-identical to pass.
+func (t *Tagger) passModel(sc *scratch, m *ap.Model, rev bool, first []uint16, out []uint16) []uint16 {
+	n := len(sc.words)
+	none := uint16(len(t.upos))
+	if cap(out) < n {
+		out = make([]uint16, n)
+	}
+	out = out[:n]
+	sc.skeys, sc.soff = sc.skeys[:0], sc.soff[:0]
+	for i := 0; i < n; i++ {
+		sc.soff = append(sc.soff, int32(len(sc.skeys)))
+		if sc.fixed[i] < 0 {
+			sc.skeys = staticFeatures(sc.skeys, sc.words, i)
+		}
+	}
+	sc.soff = append(sc.soff, int32(len(sc.skeys)))
+	sc.srefs = m.Resolve(sc.skeys, sc.srefs[:0])
+	for k := 0; k < n; k++ {
+		i, d := k, -1
+		if rev {
+			i, d = n-1-k, 1
+		}
+		if c := sc.fixed[i]; c >= 0 {
+			out[i] = uint16(c)
+			continue
+		}
+		t1, t2 := none, none
+		if j := i + d; j >= 0 && j < n {
+			t1 = out[j]
+		}
+		if j := i + 2*d; j >= 0 && j < n {
+			t2 = out[j]
+		}
+		sc.keys = tagFeatures(sc.keys[:0], sc.words, i, t1, t2, rev)
+		if first != nil {
+			sc.keys = firstFeatures(sc.keys, sc.words, i, t1, first, none)
+		}
+		sc.trefs = m.Resolve(sc.keys, sc.trefs[:0])
+		for j := range sc.scores {
+			sc.scores[j] = 0
+		}
+		srefs := sc.srefs[sc.soff[i]:sc.soff[i+1]]
+		if cands := sc.cands[i]; cands != nil {
+			m.ScoreRefsSubset(srefs, sc.scores, cands)
+			m.ScoreRefsSubset(sc.trefs, sc.scores, cands)
+			out[i] = argmaxOf(sc.scores, cands)
+		} else {
+			m.ScoreRefs(srefs, sc.scores)
+			m.ScoreRefs(sc.trefs, sc.scores)
 			out[i] = uint16(argmax(sc.scores))
 		}
 	}

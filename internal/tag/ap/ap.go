@@ -228,23 +228,17 @@ type Model struct {
 	w      []float32
 
 	// Run-time view built by finish: an open-addressing table from key to
-	// slot, and per slot either a sparse run (cls/w) or a dense row.
-	tab   []slot // open-addressing table, key -> feature
+	// a reference to the feature's weights, either a dense row in rows or
+	// a sparse run in ent.
+	tab   []slot
 	shift uint32
-	feat  []featRT // per feature: its weights
-	ent   []entRT  // sparse weights, feature f owns ent[feat[f].a:feat[f].b]
+	ent   []entRT // sparse runs: a header entry (c = run length) then the pairs
 	rows  []float32
 }
 
-// slot is one cell of the lookup table; f is the feature number + 1 (0 = empty).
-type slot struct{ key, f uint32 }
-
-// featRT locates a feature's weights: a dense row at rows[dense:] when
-// dense >= 0, else the sparse run ent[a:b].
-type featRT struct {
-	a, b  uint32
-	dense int32
-}
+// slot is one cell of the lookup table: ref is 0 when the cell is empty,
+// else 1 + (off<<1 | dense) where off indexes rows (dense) or ent (sparse).
+type slot struct{ key, ref uint32 }
 
 // entRT is one sparse (class, weight) pair.
 type entRT struct {
@@ -264,69 +258,86 @@ func (m *Model) finish() {
 	m.tab = make([]slot, size)
 	m.shift = 32 - bits
 	mask := uint32(size - 1)
-	for f, k := range m.keys {
-		h := (k * 0x9E3779B1) >> m.shift
-		for m.tab[h].f != 0 {
-			h = (h + 1) & mask
-		}
-		m.tab[h] = slot{k, uint32(f) + 1}
-	}
-	m.feat = make([]featRT, n)
 	m.ent = m.ent[:0]
 	m.rows = m.rows[:0]
-	for f := 0; f < n; f++ {
+	for f, k := range m.keys {
 		a, b := m.start[f], m.start[f+1]
+		var ref uint32
 		if int(b-a)*4 < m.NClass {
-			fa := uint32(len(m.ent))
+			ref = uint32(len(m.ent)) << 1
+			m.ent = append(m.ent, entRT{c: uint16(b - a)})
 			for j := a; j < b; j++ {
 				m.ent = append(m.ent, entRT{m.cls[j], m.w[j]})
 			}
-			m.feat[f] = featRT{fa, uint32(len(m.ent)), -1}
-			continue
+		} else {
+			ref = uint32(len(m.rows))<<1 | 1
+			row := make([]float32, m.NClass)
+			for j := a; j < b; j++ {
+				row[m.cls[j]] = m.w[j]
+			}
+			m.rows = append(m.rows, row...)
 		}
-		m.feat[f] = featRT{dense: int32(len(m.rows))}
-		row := make([]float32, m.NClass)
-		for j := a; j < b; j++ {
-			row[m.cls[j]] = m.w[j]
+		h := (k * 0x9E3779B1) >> m.shift
+		for m.tab[h].ref != 0 {
+			h = (h + 1) & mask
 		}
-		m.rows = append(m.rows, row...)
+		m.tab[h] = slot{k, ref + 1}
 	}
 }
 
-// lookup returns the feature number of key k, or -1.
-func (m *Model) lookup(k uint32) int {
+// find returns the weight reference of key k (see slot), or 0.
+func (m *Model) find(k uint32) uint32 {
 	mask := uint32(len(m.tab) - 1)
 	h := (k * 0x9E3779B1) >> m.shift
 	for {
-		s := m.tab[h]
-		if s.f == 0 {
-			return -1
+		s := m.tab[h&mask]
+		if s.ref == 0 || s.key == k {
+			return s.ref
 		}
-		if s.key == k {
-			return int(s.f - 1)
-		}
-		h = (h + 1) & mask
+		h++
 	}
 }
 
 // Features returns the number of features and weights in the model.
 func (m *Model) Features() (features, weights int) { return len(m.keys), len(m.w) }
 
+// Resolve appends to refs the weight reference of each key (0 when the
+// model lacks it), for ScoreRefs. Looking the keys of a whole sentence up
+// at once lets the memory accesses overlap.
+func (m *Model) Resolve(keys []uint32, refs []uint32) []uint32 {
+	for _, k := range keys {
+		refs = append(refs, m.find(k))
+	}
+	return refs
+}
+
 // Score adds the weights of keys into scores (len NClass).
 func (m *Model) Score(keys []uint32, scores []float32) {
+	var buf [64]uint32
+	for len(keys) > 0 {
+		k := keys[:min(len(keys), len(buf))]
+		keys = keys[len(k):]
+		m.ScoreRefs(m.Resolve(k, buf[:0]), scores)
+	}
+}
+
+// ScoreRefs adds the weights of resolved keys (see Resolve) into scores
+// (len NClass), in order, so the sums equal those of Score.
+func (m *Model) ScoreRefs(refs []uint32, scores []float32) {
 	nc := m.NClass
 	scores = scores[:nc]
-	for _, k := range keys {
-		f := m.lookup(k)
-		if f < 0 {
+	for _, r := range refs {
+		if r == 0 {
 			continue
 		}
-		ft := m.feat[f]
-		if ft.dense >= 0 {
-			addRow(scores, m.rows[ft.dense:int(ft.dense)+nc])
+		r--
+		off := int(r >> 1)
+		if r&1 != 0 {
+			addRow(scores, m.rows[off:off+nc])
 			continue
 		}
-		for _, e := range m.ent[ft.a:ft.b] {
+		n := int(m.ent[off].c)
+		for _, e := range m.ent[off+1 : off+1+n] {
 			scores[e.c] += e.w
 		}
 	}
@@ -354,22 +365,33 @@ func addRow(dst, row []float32) {
 // classes in cands: dense rows add only those entries (other entries of
 // scores are left partial).
 func (m *Model) ScoreSubset(keys []uint32, scores []float32, cands []uint16) {
+	var buf [64]uint32
+	for len(keys) > 0 {
+		k := keys[:min(len(keys), len(buf))]
+		keys = keys[len(k):]
+		m.ScoreRefsSubset(m.Resolve(k, buf[:0]), scores, cands)
+	}
+}
+
+// ScoreRefsSubset is ScoreSubset for resolved keys.
+func (m *Model) ScoreRefsSubset(refs []uint32, scores []float32, cands []uint16) {
 	nc := m.NClass
 	scores = scores[:nc]
-	for _, k := range keys {
-		f := m.lookup(k)
-		if f < 0 {
+	for _, r := range refs {
+		if r == 0 {
 			continue
 		}
-		ft := m.feat[f]
-		if ft.dense >= 0 {
-			row := m.rows[ft.dense : int(ft.dense)+nc]
+		r--
+		off := int(r >> 1)
+		if r&1 != 0 {
+			row := m.rows[off : off+nc]
 			for _, c := range cands {
 				scores[c] += row[c]
 			}
 			continue
 		}
-		for _, e := range m.ent[ft.a:ft.b] {
+		n := int(m.ent[off].c)
+		for _, e := range m.ent[off+1 : off+1+n] {
 			scores[e.c] += e.w
 		}
 	}
