@@ -45,7 +45,18 @@ type model struct {
 	table []uint64
 	ent   []uint32
 	mask  uint64
+
+	// Rows with at least denseMin entries (the frequent tag features,
+	// which carry weights for most actions) are stored dense instead, as
+	// lanes of two actions packed in one uint64 (a + b<<32, see score):
+	// adding such a row is len(dense row) additions with no scatter. A
+	// slot for a dense row has both top bits set and the row's index.
+	dense []uint64
+	lanes int // uint64 lanes per dense row: (nActions+1)/2
 }
+
+// denseMin is the row length from which a row is stored dense.
+const denseMin = 24
 
 func (m *model) nActions() int { return 1 + 2*len(m.labels) }
 
@@ -83,10 +94,21 @@ func (m *model) buildIndex() {
 	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
 	m.ent = m.ent[:0]
+	m.lanes = (m.nActions() + 1) / 2
+	m.dense = m.dense[:0]
 	for r, k := range m.keys {
 		lo, hi := m.rowOff[r], m.rowOff[r+1]
 		var val uint32
-		if hi-lo == 1 {
+		if hi-lo >= denseMin {
+			val = 3<<30 | uint32(len(m.dense)/m.lanes)
+			row := make([]int64, 2*m.lanes)
+			for j := lo; j < hi; j++ {
+				row[m.acts[j]] = int64(m.ws[j])
+			}
+			for i := 0; i < m.lanes; i++ {
+				m.dense = append(m.dense, uint64(row[2*i]+row[2*i+1]<<32))
+			}
+		} else if hi-lo == 1 {
 			val = pack(m.acts[lo], m.ws[lo])
 		} else {
 			val = 1<<31 | uint32(len(m.ent))
@@ -107,12 +129,21 @@ func fingerprint(k uint64) uint64 { return k>>32 | 1 }
 
 func pack(a uint8, w int16) uint32 { return uint32(a)<<16 | uint32(uint16(w)) }
 
-// score adds the weights of every feature in keys into scores. The slots
-// are first loaded in a tight loop of independent reads, so that the CPU
-// overlaps their cache misses, then resolved.
-func (m *model) score(keys []uint64, scores []int32, slots []uint64) {
+// score sets scores to the sum of the weights of every feature in keys.
+// The slots are first loaded in a tight loop of independent reads, so that
+// the CPU overlaps their cache misses, then resolved. Dense rows are summed
+// in acc, two actions per uint64: each lane holds x = hi<<32 + lo as an
+// integer, and since |lo| < 2^31 for any sum of at most numFeatures int16
+// weights, lo is the low 32 bits read as signed and hi = (x-lo)>>32, so
+// the result is exactly the sum of the weights.
+func (m *model) score(keys []uint64, scores []int32, slots, acc []uint64) {
 	for i := range scores {
 		scores[i] = 0
+	}
+	lanes := m.lanes
+	acc = acc[:lanes]
+	for i := range acc {
+		acc[i] = 0
 	}
 	tab, mask := m.table, m.mask
 	slots = slots[:len(keys)]
@@ -139,15 +170,31 @@ func (m *model) score(keys []uint64, scores []int32, slots []uint64) {
 			}
 		}
 		v := uint32(sl)
-		if v&(1<<31) == 0 {
+		switch v >> 30 {
+		case 0, 1:
 			scores[v>>16] += int32(int16(v))
-			continue
+		case 2:
+			off := v &^ (1 << 31)
+			n := m.ent[off]
+			for _, e := range m.ent[off+1 : off+1+n] {
+				scores[e>>16] += int32(int16(e))
+			}
+		default:
+			off := int(v&^(3<<30)) * lanes
+			row := m.dense[off : off+lanes]
+			row = row[:len(acc)]
+			for i, x := range row {
+				acc[i] += x
+			}
 		}
-		off := v &^ (1 << 31)
-		n := m.ent[off]
-		for _, e := range m.ent[off+1 : off+1+n] {
-			scores[e>>16] += int32(int16(e))
+	}
+	for i, x := range acc {
+		lo := int64(int32(uint32(x)))
+		hi := int32((int64(x) - lo) >> 32)
+		if 2*i+1 < len(scores) {
+			scores[2*i+1] += hi
 		}
+		scores[2*i] += int32(lo)
 	}
 }
 

@@ -38,6 +38,7 @@ type scratch struct {
 	feats  []uint64
 	scores []int32
 	slots  []uint64
+	acc    []uint64
 	words  []string
 	upos   []string
 	xpos   []string
@@ -61,7 +62,7 @@ func newParser(m *model) *Parser {
 	p := &Parser{m: m}
 	na := m.nActions()
 	p.pool.New = func() any {
-		return &scratch{feats: make([]uint64, 0, numFeatures), scores: make([]int32, na), slots: make([]uint64, numFeatures)}
+		return &scratch{feats: make([]uint64, 0, numFeatures), scores: make([]int32, na), slots: make([]uint64, numFeatures), acc: make([]uint64, m.lanes)}
 	}
 	return p
 }
@@ -131,11 +132,15 @@ func (p *Parser) parse(sc *scratch, words, upos, xpos []string) {
 	sc.st.reset(len(words))
 	nl := len(m.labels)
 	for !sc.st.terminal() {
+		if a := forced(&sc.st, m.rootLabel); a >= 0 {
+			sc.st.apply(a, nl)
+			continue
+		}
 		sc.feats = extract(&sc.s, &sc.st, sc.feats)
 		if cap(sc.slots) < len(sc.feats) {
 			sc.slots = make([]uint64, len(sc.feats))
 		}
-		m.score(sc.feats, sc.scores, sc.slots)
+		m.score(sc.feats, sc.scores, sc.slots, sc.acc)
 		sc.st.apply(bestAction(&sc.st, sc.scores, nl, m.rootLabel), nl)
 	}
 }

@@ -169,6 +169,21 @@ func (st *state) apply(a, nLabels int) {
 	}
 }
 
+// forced returns the only legal action when there is just one (SHIFT on
+// an empty stack, or attaching the last stack word to the root), else -1;
+// such steps need no scoring.
+func forced(st *state, rootLabel int) int {
+	ns := len(st.stack)
+	atRoot := int(st.b0) == st.n
+	switch {
+	case ns == 0 && !atRoot:
+		return 0
+	case ns == 1 && atRoot:
+		return 1 + rootLabel
+	}
+	return -1
+}
+
 // bestAction returns the highest-scoring legal action.
 func bestAction[T int32 | float64](st *state, scores []T, nLabels, rootLabel int) int {
 	shift, left, leftRoot, right := st.canDo()
