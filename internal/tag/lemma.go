@@ -124,20 +124,29 @@ func TrainLemmatizer(ex []LemmaExample) *Lemmatizer {
 func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 	form = NormForm(form)
 	lf := asciiLower(form)
-	if v, ok := l.dict[lf+"\t"+xpos]; ok {
+	// Keys are built in a stack buffer: map lookups with string(bytes)
+	// do not allocate.
+	var buf [80]byte
+	k := append(append(append(buf[:0], lf...), '\t'), xpos...)
+	if v, ok := l.dict[string(k)]; ok {
 		return v
 	}
-	if v, ok := l.irr[lf+"\t"+coarse(xpos)]; ok {
+	k = append(k[:len(lf)+1], coarse(xpos)...)
+	if v, ok := l.irr[string(k)]; ok {
 		return v
 	}
 	if xpos == "CD" || upos == "PUNCT" || upos == "SYM" || upos == "NUM" {
 		return form
 	}
+	g := ruleGroup(xpos)
+	k = append(append(k[:0], g...), '\t')
+	p := len(k)
 	for L := maxSuffix; L >= 0; L-- {
 		if L > len(lf) {
 			continue
 		}
-		r, ok := l.rules[ruleGroup(xpos)+"\t"+lf[len(lf)-L:]]
+		k = append(k[:p], lf[len(lf)-L:]...)
+		r, ok := l.rules[string(k)]
 		if !ok || r.Strip > len(lf) {
 			continue
 		}

@@ -263,7 +263,7 @@ func (m *Model) finish() {
 	for f, k := range m.keys {
 		a, b := m.start[f], m.start[f+1]
 		var ref uint32
-		if int(b-a)*4 < m.NClass {
+		if int(b-a)*8 < m.NClass {
 			ref = uint32(len(m.ent)) << 1
 			m.ent = append(m.ent, entRT{c: uint16(b - a)})
 			for j := a; j < b; j++ {
