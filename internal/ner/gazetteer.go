@@ -22,6 +22,20 @@ var extraGazetteer string
 type Gazetteer struct {
 	names  map[string]uint8 // lowercased tokens joined by ' ' -> type index | prefixBit
 	maxLen int
+	first  []uint64 // bit set of hashes of names' first tokens (see firstBit)
+}
+
+// firstBits is the size of the first-token filter: tokens whose bit is
+// clear cannot start a name, so matching skips them without a map lookup.
+const firstBits = 1 << 20
+
+// firstBit returns the filter bit of token w.
+func firstBit(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return (h ^ h>>15) & (firstBits - 1)
 }
 
 const (
@@ -42,7 +56,9 @@ func gazType(t string) uint8 {
 }
 
 // NewGazetteer returns an empty gazetteer.
-func NewGazetteer() *Gazetteer { return &Gazetteer{names: map[string]uint8{}} }
+func NewGazetteer() *Gazetteer {
+	return &Gazetteer{names: map[string]uint8{}, first: make([]uint64, firstBits/64)}
+}
 
 // DefaultGazetteer returns the embedded lists: gazetteer.tsv (countries,
 // capitals and major cities, organisations, well-known people and given
@@ -73,6 +89,10 @@ func (g *Gazetteer) Add(typ, name string) error {
 	}
 	for i := range toks {
 		toks[i] = strings.ToLower(toks[i])
+	}
+	if g.first != nil {
+		b := firstBit(toks[0])
+		g.first[b/64] |= 1 << (b % 64)
 	}
 	k := strings.Join(toks, " ")
 	if v := g.names[k]; v&typeMask == 0 {
@@ -158,6 +178,12 @@ func (g *Gazetteer) match(lower []string, out []uint8, buf *[]byte) {
 		return
 	}
 	for i := 0; i < len(lower); {
+		if g.first != nil {
+			if b := firstBit(lower[i]); g.first[b/64]&(1<<(b%64)) == 0 {
+				i++
+				continue
+			}
+		}
 		best, bt := 0, uint8(0)
 		b := (*buf)[:0]
 		for j := i; j < len(lower) && j-i < g.maxLen; j++ {

@@ -275,6 +275,13 @@ func (r *Recognizer) viterbi(sc *scratch, m scorer) []uint8 {
 	return decodeViterbi(sc)
 }
 
+// allowedPrev lists, per label y, the labels that may precede it in
+// increasing order (allowed(p, y) for p < nLabels; checked by a test).
+var allowedPrev = [nLabels][]uint8{
+	{0, 1, 2, 3, 4, 5, 6}, {0, 1, 2, 3, 4, 5, 6}, {1, 2},
+	{0, 1, 2, 3, 4, 5, 6}, {3, 4}, {0, 1, 2, 3, 4, 5, 6}, {5, 6},
+}
+
 func decodeViterbi(sc *scratch) []uint8 {
 	n := len(sc.s.words)
 	sc.delta = resize(sc.delta, n*nLabels)
@@ -283,26 +290,31 @@ func decodeViterbi(sc *scratch) []uint8 {
 	}
 	sc.back = sc.back[:n*nLabels]
 	const neg = float32(-1e30)
-	for i := 0; i < n; i++ {
+	if n > 0 {
+		for y := 0; y < nLabels; y++ {
+			best := neg
+			if allowed(nLabels, y) {
+				best = sc.trans[nLabels*nLabels+y]
+			}
+			sc.delta[y] = best + sc.em[y]
+			sc.back[y] = 0
+		}
+	}
+	for i := 1; i < n; i++ {
+		prev := sc.delta[(i-1)*nLabels : i*nLabels : i*nLabels]
+		cur := sc.delta[i*nLabels : (i+1)*nLabels : (i+1)*nLabels]
+		em := sc.em[i*nLabels : (i+1)*nLabels : (i+1)*nLabels]
+		back := sc.back[i*nLabels : (i+1)*nLabels : (i+1)*nLabels]
 		for y := 0; y < nLabels; y++ {
 			best, bp := neg, 0
-			if i == 0 {
-				if allowed(nLabels, y) {
-					best = sc.trans[nLabels*nLabels+y]
-				}
-			} else {
-				for p := 0; p < nLabels; p++ {
-					if !allowed(p, y) {
-						continue
-					}
-					v := sc.delta[(i-1)*nLabels+p] + sc.trans[p*nLabels+y]
-					if v > best {
-						best, bp = v, p
-					}
+			for _, p := range allowedPrev[y] {
+				v := prev[p] + sc.trans[int(p)*nLabels+y]
+				if v > best {
+					best, bp = v, int(p)
 				}
 			}
-			sc.delta[i*nLabels+y] = best + sc.em[i*nLabels+y]
-			sc.back[i*nLabels+y] = uint8(bp)
+			cur[y] = best + em[y]
+			back[y] = uint8(bp)
 		}
 	}
 	if cap(sc.pred) < n {

@@ -73,6 +73,20 @@ func isNumeric(w string) bool {
 	return digits > 0
 }
 
+// mayStartRule reports whether some rule of applyRules can match at lower
+// form w: every rule needs w to hold a digit or to be one of the rule
+// words (currency symbol, number word, month, weekday, relative day,
+// period modifier, noon, midnight).
+func mayStartRule(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return currencySymbols[w] || numberWords[w] || months[w] || weekdays[w] ||
+		relDay[w] || periodModifiers[w] || w == "noon" || w == "midnight"
+}
+
 func isNumber(lw string) bool { return isNumeric(lw) || numberWords[lw] }
 
 func isYear(w string) bool {
@@ -166,6 +180,10 @@ func applyRules(words []string, tags []string) {
 	}
 	for i := 0; i < n; {
 		w := lw[i]
+		if !mayStartRule(w) {
+			i++
+			continue
+		}
 		end, typ := i, ""
 		switch {
 		// MONEY: "$ 5 million", "US$ 3", "5 billion euros".

@@ -234,6 +234,22 @@ type Model struct {
 	shift uint32
 	ent   []entRT // sparse runs: a header entry (c = run length) then the pairs
 	rows  []float32
+
+	// For models of at most inlineClasses classes (the entity recogniser)
+	// the weights sit in the table itself, so a lookup touches one cache
+	// line: inl[:len(inl)-1] is the open-addressing table (key 0 marks an
+	// empty cell) and inl[len(inl)-1] holds the weights of key 0, if any.
+	inl     []inlSlot
+	hasZero bool
+}
+
+// inlineClasses is the most classes whose weights are kept in the table.
+const inlineClasses = 7
+
+// inlSlot is one cell of an inline table (32 bytes).
+type inlSlot struct {
+	key uint32
+	w   [inlineClasses]float32
 }
 
 // slot is one cell of the lookup table: ref is 0 when the cell is empty,
@@ -255,9 +271,13 @@ func (m *Model) finish() {
 		size <<= 1
 		bits++
 	}
-	m.tab = make([]slot, size)
 	m.shift = 32 - bits
 	mask := uint32(size - 1)
+	if m.NClass <= inlineClasses {
+		m.finishInline(size)
+		return
+	}
+	m.tab = make([]slot, size)
 	m.ent = m.ent[:0]
 	m.rows = m.rows[:0]
 	for f, k := range m.keys {
@@ -285,8 +305,57 @@ func (m *Model) finish() {
 	}
 }
 
+// finishInline builds the inline table of size cells (a power of two).
+func (m *Model) finishInline(size int) {
+	m.inl = make([]inlSlot, size+1)
+	m.hasZero = false
+	mask := uint32(size - 1)
+	for f, k := range m.keys {
+		var w [inlineClasses]float32
+		for j := m.start[f]; j < m.start[f+1]; j++ {
+			w[m.cls[j]] = m.w[j]
+		}
+		if k == 0 {
+			m.inl[size] = inlSlot{0, w}
+			m.hasZero = true
+			continue
+		}
+		h := (k * 0x9E3779B1) >> m.shift
+		for m.inl[h].key != 0 {
+			h = (h + 1) & mask
+		}
+		m.inl[h] = inlSlot{k, w}
+	}
+}
+
+// findInline returns 1 + the cell of key k in the inline table, or 0.
+func (m *Model) findInline(k uint32) uint32 {
+	size := uint32(len(m.inl) - 1)
+	if k == 0 {
+		if m.hasZero {
+			return size + 1
+		}
+		return 0
+	}
+	mask := size - 1
+	h := (k * 0x9E3779B1) >> m.shift
+	for {
+		h &= mask
+		switch m.inl[h].key {
+		case k:
+			return h + 1
+		case 0:
+			return 0
+		}
+		h++
+	}
+}
+
 // find returns the weight reference of key k (see slot), or 0.
 func (m *Model) find(k uint32) uint32 {
+	if m.inl != nil {
+		return m.findInline(k)
+	}
 	mask := uint32(len(m.tab) - 1)
 	h := (k * 0x9E3779B1) >> m.shift
 	for {
@@ -313,6 +382,19 @@ func (m *Model) Resolve(keys []uint32, refs []uint32) []uint32 {
 
 // Score adds the weights of keys into scores (len NClass).
 func (m *Model) Score(keys []uint32, scores []float32) {
+	if m.inl != nil {
+		nc := m.NClass
+		scores = scores[:nc]
+		for _, k := range keys {
+			if r := m.findInline(k); r != 0 {
+				w := &m.inl[r-1].w
+				for c := range scores {
+					scores[c] += w[c]
+				}
+			}
+		}
+		return
+	}
 	var buf [64]uint32
 	for len(keys) > 0 {
 		k := keys[:min(len(keys), len(buf))]
@@ -326,6 +408,17 @@ func (m *Model) Score(keys []uint32, scores []float32) {
 func (m *Model) ScoreRefs(refs []uint32, scores []float32) {
 	nc := m.NClass
 	scores = scores[:nc]
+	if m.inl != nil {
+		for _, r := range refs {
+			if r != 0 {
+				w := &m.inl[r-1].w
+				for c := range scores {
+					scores[c] += w[c]
+				}
+			}
+		}
+		return
+	}
 	for _, r := range refs {
 		if r == 0 {
 			continue
@@ -375,6 +468,10 @@ func (m *Model) ScoreSubset(keys []uint32, scores []float32, cands []uint16) {
 
 // ScoreRefsSubset is ScoreSubset for resolved keys.
 func (m *Model) ScoreRefsSubset(refs []uint32, scores []float32, cands []uint16) {
+	if m.inl != nil {
+		m.ScoreRefs(refs, scores)
+		return
+	}
 	nc := m.NClass
 	scores = scores[:nc]
 	for _, r := range refs {
