@@ -228,7 +228,7 @@ func (r *Recognizer) label(words, upos, xpos []string, rules bool) []string {
 		out[i] = labels[p]
 	}
 	if rules {
-		applyRules(words, out)
+		applyRulesLower(words, sc.s.lower, out)
 	}
 	return out
 }

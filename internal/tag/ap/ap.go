@@ -351,6 +351,30 @@ func (m *Model) findInline(k uint32) uint32 {
 	}
 }
 
+// scoreInline is Score for an inline table. The class sums are kept in
+// registers; each still adds the weights in key order, as Score does.
+func (m *Model) scoreInline(keys []uint32, scores []float32) {
+	var acc [inlineClasses]float32
+	copy(acc[:], scores)
+	s0, s1, s2, s3, s4, s5, s6 := acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6]
+	for _, k := range keys {
+		r := m.findInline(k)
+		if r == 0 {
+			continue
+		}
+		w := &m.inl[r-1].w
+		s0 += w[0]
+		s1 += w[1]
+		s2 += w[2]
+		s3 += w[3]
+		s4 += w[4]
+		s5 += w[5]
+		s6 += w[6]
+	}
+	acc = [inlineClasses]float32{s0, s1, s2, s3, s4, s5, s6}
+	copy(scores, acc[:m.NClass])
+}
+
 // find returns the weight reference of key k (see slot), or 0.
 func (m *Model) find(k uint32) uint32 {
 	if m.inl != nil {
@@ -383,16 +407,7 @@ func (m *Model) Resolve(keys []uint32, refs []uint32) []uint32 {
 // Score adds the weights of keys into scores (len NClass).
 func (m *Model) Score(keys []uint32, scores []float32) {
 	if m.inl != nil {
-		nc := m.NClass
-		scores = scores[:nc]
-		for _, k := range keys {
-			if r := m.findInline(k); r != 0 {
-				w := &m.inl[r-1].w
-				for c := range scores {
-					scores[c] += w[c]
-				}
-			}
-		}
+		m.scoreInline(keys, scores)
 		return
 	}
 	var buf [64]uint32
