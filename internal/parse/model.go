@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-const magic = "DYADPARSE2\n"
+const magic = "DYADPARSE3\n"
 
 // model is the compact runtime form: vocabularies and a sparse weight
 // matrix (one row per feature key, holding only the actions whose weight
@@ -37,26 +37,34 @@ type model struct {
 	ws     []int16
 	scale  float32 // weight = ws * scale
 
-	// Runtime index: an open-addressing table of 8-byte slots. A slot
-	// holds a 31-bit fingerprint of the key (high half, low bit forced to
-	// 1 so that 0 means empty) and either the row's only entry or, with
-	// the top bit set, the offset in ent of [n, entry1..entryn]; so most
-	// lookups touch a single cache line. Entries are action<<16|uint16(w).
-	table []uint64
-	ent   []uint32
+	// Runtime index: an open-addressing table of 16-byte slots. A slot's
+	// first word holds a 31-bit fingerprint of the key (high half, low bit
+	// forced to 1 so that 0 means empty) and the row number; its second
+	// word holds the row's three move weights (see weight layout below),
+	// so the move decision touches one cache line per feature. The row's
+	// label weights are ent[lab[r]:mid[r]] (LEFT labels) and
+	// ent[mid[r]:lab[r+1]] (RIGHT labels), as label<<16|uint16(w).
+	table []slot
 	mask  uint64
-
-	// Rows with at least denseMin entries (the frequent tag features,
-	// which carry weights for most actions) are stored dense instead, as
-	// lanes of two actions packed in one uint64 (a + b<<32, see score):
-	// adding such a row is len(dense row) additions with no scatter. A
-	// slot for a dense row has both top bits set and the row's index.
-	dense []uint64
-	lanes int // uint64 lanes per dense row: (nActions+1)/2
+	ent   []uint32
+	lab   []uint32 // len(keys)+1
+	mid   []uint32
 }
 
-// denseMin is the row length from which a row is stored dense.
-const denseMin = 24
+type slot struct {
+	key   uint64 // fingerprint<<32 | row
+	moves uint64 // three int16 move weights: SHIFT, LEFT, RIGHT
+}
+
+// Weight layout. The model is factored: a move classifier (SHIFT, LEFT,
+// RIGHT) and, for the chosen arc move only, a label classifier for that
+// direction. Both share the feature keys. Weight index 0 is the SHIFT
+// move, 1+l the label l of a LEFT arc, 1+L+l the label l of a RIGHT arc
+// (the runtime action encoding, see actionKind), 1+2L the LEFT move and
+// 2+2L the RIGHT move.
+func (m *model) moveLeft() int  { return 1 + 2*len(m.labels) }
+func (m *model) moveRight() int { return 2 + 2*len(m.labels) }
+func (m *model) nWeights() int  { return 3 + 2*len(m.labels) }
 
 func (m *model) nActions() int { return 1 + 2*len(m.labels) }
 
@@ -91,111 +99,115 @@ func (m *model) buildIndex() {
 		m.classOf[i+firstID] = id
 	}
 	size := 1 << bits.Len(uint(3*len(m.keys)/2+1))
-	m.table = make([]uint64, size)
+	m.table = make([]slot, size)
 	m.mask = uint64(size - 1)
 	m.ent = m.ent[:0]
-	m.lanes = (m.nActions() + 1) / 2
-	m.dense = m.dense[:0]
+	m.lab = make([]uint32, len(m.keys)+1)
+	m.mid = make([]uint32, len(m.keys))
+	nl, ml, mr := len(m.labels), m.moveLeft(), m.moveRight()
 	for r, k := range m.keys {
-		lo, hi := m.rowOff[r], m.rowOff[r+1]
-		var val uint32
-		if hi-lo >= denseMin {
-			val = 3<<30 | uint32(len(m.dense)/m.lanes)
-			row := make([]int64, 2*m.lanes)
-			for j := lo; j < hi; j++ {
-				row[m.acts[j]] = int64(m.ws[j])
-			}
-			for i := 0; i < m.lanes; i++ {
-				m.dense = append(m.dense, uint64(row[2*i]+row[2*i+1]<<32))
-			}
-		} else if hi-lo == 1 {
-			val = pack(m.acts[lo], m.ws[lo])
-		} else {
-			val = 1<<31 | uint32(len(m.ent))
-			m.ent = append(m.ent, hi-lo)
-			for j := lo; j < hi; j++ {
-				m.ent = append(m.ent, pack(m.acts[j], m.ws[j]))
+		var mv [3]int16
+		m.lab[r] = uint32(len(m.ent))
+		m.mid[r] = m.lab[r]
+		for j := m.rowOff[r]; j < m.rowOff[r+1]; j++ { // sorted by index
+			a, w := int(m.acts[j]), m.ws[j]
+			switch {
+			case a == 0:
+				mv[0] = w
+			case a == ml:
+				mv[1] = w
+			case a == mr:
+				mv[2] = w
+			default:
+				m.ent = append(m.ent, pack(m.acts[j], w))
+				if a <= nl {
+					m.mid[r] = uint32(len(m.ent))
+				}
 			}
 		}
 		i := k & m.mask
-		for m.table[i] != 0 {
+		for m.table[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.table[i] = fingerprint(k)<<32 | uint64(val)
+		m.table[i] = slot{fingerprint(k)<<32 | uint64(r), uint64(uint16(mv[0])) | uint64(uint16(mv[1]))<<16 | uint64(uint16(mv[2]))<<32}
 	}
+	m.lab[len(m.keys)] = uint32(len(m.ent))
 }
 
 func fingerprint(k uint64) uint64 { return k>>32 | 1 }
 
 func pack(a uint8, w int16) uint32 { return uint32(a)<<16 | uint32(uint16(w)) }
 
-// score sets scores to the sum of the weights of every feature in keys.
-// The slots are first loaded in a tight loop of independent reads, so that
-// the CPU overlaps their cache misses, then resolved. Dense rows are summed
-// in acc, two actions per uint64: each lane holds x = hi<<32 + lo as an
-// integer, and since |lo| < 2^31 for any sum of at most numFeatures int16
-// weights, lo is the low 32 bits read as signed and hi = (x-lo)>>32, so
-// the result is exactly the sum of the weights.
-func (m *model) score(keys []uint64, scores []int32, slots, acc []uint64) {
-	for i := range scores {
-		scores[i] = 0
-	}
-	lanes := m.lanes
-	acc = acc[:lanes]
-	for i := range acc {
-		acc[i] = 0
-	}
+// scoreMoves looks up every feature in keys, returns the summed SHIFT,
+// LEFT and RIGHT move scores, and leaves the rows found in rows. The
+// slots are first loaded in a tight loop of independent reads, so that
+// the CPU overlaps their cache misses, then resolved.
+func (m *model) scoreMoves(keys []uint64, slots []slot, rows []uint32) (mv [3]int32, found []uint32) {
 	tab, mask := m.table, m.mask
 	slots = slots[:len(keys)]
 	for j, k := range keys {
 		slots[j] = tab[k&mask]
 	}
+	rows = rows[:0]
 	for j, k := range keys {
 		sl := slots[j]
 		fp := fingerprint(k)
-		if sl>>32 != fp {
-			if sl == 0 {
+		if sl.key>>32 != fp {
+			if sl.key == 0 {
 				continue
 			}
 			i := k & mask
 			for {
 				i = (i + 1) & mask
 				sl = tab[i]
-				if sl == 0 || sl>>32 == fp {
+				if sl.key == 0 || sl.key>>32 == fp {
 					break
 				}
 			}
-			if sl == 0 {
+			if sl.key == 0 {
 				continue
 			}
 		}
-		v := uint32(sl)
-		switch v >> 30 {
-		case 0, 1:
-			scores[v>>16] += int32(int16(v))
-		case 2:
-			off := v &^ (1 << 31)
-			n := m.ent[off]
-			for _, e := range m.ent[off+1 : off+1+n] {
-				scores[e>>16] += int32(int16(e))
-			}
-		default:
-			off := int(v&^(3<<30)) * lanes
-			row := m.dense[off : off+lanes]
-			row = row[:len(acc)]
-			for i, x := range row {
-				acc[i] += x
-			}
+		rows = append(rows, uint32(sl.key))
+		mv[0] += int32(int16(sl.moves))
+		mv[1] += int32(int16(sl.moves >> 16))
+		mv[2] += int32(int16(sl.moves >> 32))
+	}
+	return mv, rows
+}
+
+// bestLabel returns the weight index (the action) of the best label for
+// an arc in direction right (false: LEFT) from the rows found, never the
+// root label. scores is scratch of at least nWeights entries.
+func (m *model) bestLabel(rows []uint32, right bool, scores []int32) int {
+	nl := len(m.labels)
+	base := 1
+	if right {
+		base = 1 + nl
+	}
+	sc := scores[base : base+nl]
+	for i := range sc {
+		sc[i] = 0
+	}
+	for _, r := range rows {
+		lo, hi := m.lab[r], m.mid[r]
+		if right {
+			lo, hi = hi, m.lab[r+1]
+		}
+		for _, e := range m.ent[lo:hi] {
+			scores[e>>16] += int32(int16(e))
 		}
 	}
-	for i, x := range acc {
-		lo := int64(int32(uint32(x)))
-		hi := int32((int64(x) - lo) >> 32)
-		if 2*i+1 < len(scores) {
-			scores[2*i+1] += hi
+	best := -1
+	for l, v := range sc {
+		if l == m.rootLabel {
+			continue
 		}
-		scores[2*i] += int32(lo)
+		if best < 0 || v > sc[best] {
+			best = l
+		}
 	}
+	return base + best
 }
 
 // wordKey is the vocabulary form of a word: lower-cased, digits folded.
@@ -352,7 +364,7 @@ func readModel(r *bufio.Reader) (*model, error) {
 	if len(m.wordClass) != len(m.words) {
 		return nil, errors.New("word and ambiguity-class tables differ in length")
 	}
-	if len(m.labels) < 2 || len(m.labels) > 127 {
+	if len(m.labels) < 2 || len(m.labels) > 126 {
 		return nil, fmt.Errorf("bad label count %d", len(m.labels))
 	}
 	var sb uint32
@@ -393,7 +405,7 @@ func readModel(r *bufio.Reader) (*model, error) {
 	if _, err := io.ReadFull(r, m.acts); err != nil {
 		return nil, err
 	}
-	na := m.nActions()
+	na := m.nWeights()
 	for _, a := range m.acts {
 		if int(a) >= na {
 			return nil, fmt.Errorf("action %d out of range", a)

@@ -37,8 +37,8 @@ type scratch struct {
 	st     state
 	feats  []uint64
 	scores []int32
-	slots  []uint64
-	acc    []uint64
+	slots  []slot
+	rows   []uint32
 	words  []string
 	upos   []string
 	xpos   []string
@@ -60,9 +60,9 @@ func Read(name string, data []byte) (*Parser, error) {
 
 func newParser(m *model) *Parser {
 	p := &Parser{m: m}
-	na := m.nActions()
+	nw := m.nWeights()
 	p.pool.New = func() any {
-		return &scratch{feats: make([]uint64, 0, numFeatures), scores: make([]int32, na), slots: make([]uint64, numFeatures), acc: make([]uint64, m.lanes)}
+		return &scratch{feats: make([]uint64, 0, numFeatures), scores: make([]int32, nw), slots: make([]slot, numFeatures), rows: make([]uint32, 0, numFeatures)}
 	}
 	return p
 }
@@ -125,23 +125,34 @@ func (p *Parser) Annotate(s *dyad.Sentence) {
 	p.pool.Put(sc)
 }
 
-// parse runs the greedy parser; the tree is left in sc.st.
+// parse runs the greedy parser; the tree is left in sc.st. Each step
+// scores the three moves, and only for an arc move the labels of that
+// direction.
 func (p *Parser) parse(sc *scratch, words, upos, xpos []string) {
 	m := p.m
 	m.encode(&sc.s, words, upos, xpos)
-	sc.st.reset(len(words))
+	st := &sc.st
+	st.reset(len(words))
 	nl := len(m.labels)
-	for !sc.st.terminal() {
-		if a := forced(&sc.st, m.rootLabel); a >= 0 {
-			sc.st.apply(a, nl)
+	for !st.terminal() {
+		if a := forced(st, m.rootLabel); a >= 0 {
+			st.apply(a, nl)
 			continue
 		}
-		sc.feats = extract(&sc.s, &sc.st, sc.feats)
+		sc.feats = extract(&sc.s, st, sc.feats)
 		if cap(sc.slots) < len(sc.feats) {
-			sc.slots = make([]uint64, len(sc.feats))
+			sc.slots = make([]slot, len(sc.feats))
 		}
-		m.score(sc.feats, sc.scores, sc.slots, sc.acc)
-		sc.st.apply(bestAction(&sc.st, sc.scores, nl, m.rootLabel), nl)
+		var mv [3]int32
+		mv, sc.rows = m.scoreMoves(sc.feats, sc.slots, sc.rows)
+		switch bestMove(st, mv) {
+		case kShift:
+			st.apply(0, nl)
+		case kLeft:
+			st.apply(m.bestLabel(sc.rows, false, sc.scores), nl)
+		default:
+			st.apply(m.bestLabel(sc.rows, true, sc.scores), nl)
+		}
 	}
 }
 
