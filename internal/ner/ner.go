@@ -48,6 +48,7 @@ type Recognizer struct {
 	model  *Model
 	gaz    *Gazetteer
 	pool   *sync.Pool
+	rules  *ruleFilter // nil: rules test their word lists directly
 }
 
 // Load returns the embedded recogniser with the embedded tagger and the
@@ -82,13 +83,13 @@ type Model struct {
 
 // New assembles a recogniser from a tagger (for POS features), a model and a gazetteer.
 func New(tg *tag.Tagger, m *Model, g *Gazetteer) *Recognizer {
-	return &Recognizer{tagger: tg, model: m, gaz: g, pool: newPool()}
+	return &Recognizer{tagger: tg, model: m, gaz: g, pool: newPool(), rules: newRuleFilter()}
 }
 
 // WithGazetteer returns a recogniser that shares r's models but matches
 // names from g (for example a gazetteer extended with actor names).
 func (r *Recognizer) WithGazetteer(g *Gazetteer) *Recognizer {
-	return &Recognizer{tagger: r.tagger, model: r.model, gaz: g, pool: newPool()}
+	return &Recognizer{tagger: r.tagger, model: r.model, gaz: g, pool: newPool(), rules: r.rules}
 }
 
 // Gazetteer returns the recogniser's gazetteer.
@@ -228,7 +229,7 @@ func (r *Recognizer) label(words, upos, xpos []string, rules bool) []string {
 		out[i] = labels[p]
 	}
 	if rules {
-		applyRulesLower(words, sc.s.lower, out)
+		applyRulesLower(words, sc.s.lower, out, r.rules)
 	}
 	return out
 }

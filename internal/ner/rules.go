@@ -76,30 +76,59 @@ func isNumeric(w string) bool {
 // mayStartRule reports whether some rule of applyRules can match at lower
 // form w: every rule needs w to hold a digit or to be one of the rule
 // words (currency symbol, number word, month, weekday, relative day,
-// period modifier, noon, midnight).
-func mayStartRule(w string) bool {
+// period modifier, noon, midnight). A non-nil filter f answers for the rule
+// words without map lookups.
+func mayStartRule(w string, f *ruleFilter) bool {
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c >= '0' && c <= '9' {
 			return true
 		}
 	}
-	// A switch (no hashing) over the union of those word lists;
-	// TestMayStartRule checks that it covers them.
-	switch w {
-	case
-		"$", "a$", "apr", "apr.", "april", "aug", "aug.", "august", "billion", "billions", "c$",
-		"coming", "dec", "dec.", "december", "dozen", "dozens", "eight", "eighteen", "eighty", "eleven",
-		"feb", "feb.", "february", "fifteen", "fifty", "five", "forty", "four", "fourteen", "friday",
-		"hk$", "hundred", "hundreds", "jan", "jan.", "january", "jul.", "july", "jun.", "june", "last",
-		"mar.", "march", "may", "midnight", "million", "millions", "monday", "next", "nine", "nineteen",
-		"ninety", "noon", "nov", "nov.", "november", "oct", "oct.", "october", "one", "past", "previous",
-		"same", "saturday", "sep.", "sept", "sept.", "september", "seven", "seventeen", "seventy", "six",
-		"sixteen", "sixty", "sunday", "ten", "thirteen", "thirty", "this", "thousand", "thousands",
-		"three", "thursday", "today", "tomorrow", "tonight", "trillion", "tuesday", "twelve", "twenty",
-		"two", "us$", "wednesday", "yesterday", "£", "¥", "€", "₹":
-		return true
+	if f != nil {
+		return f.has(w)
 	}
-	return false
+	return isRuleWord(w)
+}
+
+func isRuleWord(w string) bool {
+	return currencySymbols[w] || numberWords[w] || months[w] || weekdays[w] ||
+		relDay[w] || periodModifiers[w] || w == "noon" || w == "midnight"
+}
+
+// ruleFilter is a bit set over hashes of the rule words: a clear bit means
+// the word is not one (a set bit may be a collision, which only costs the
+// full test).
+type ruleFilter [ruleFilterBits / 64]uint64
+
+const ruleFilterBits = 1 << 16
+
+func ruleBit(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return (h ^ h>>16) & (ruleFilterBits - 1)
+}
+
+// newRuleFilter returns the filter of the rule words.
+func newRuleFilter() *ruleFilter {
+	f := new(ruleFilter)
+	for _, set := range []map[string]bool{currencySymbols, numberWords, months, weekdays, relDay, periodModifiers} {
+		for w := range set {
+			b := ruleBit(w)
+			f[b/64] |= 1 << (b % 64)
+		}
+	}
+	for _, w := range []string{"noon", "midnight"} {
+		b := ruleBit(w)
+		f[b/64] |= 1 << (b % 64)
+	}
+	return f
+}
+
+func (f *ruleFilter) has(w string) bool {
+	b := ruleBit(w)
+	return f[b/64]&(1<<(b%64)) != 0
 }
 
 func isNumber(lw string) bool { return isNumeric(lw) || numberWords[lw] }
@@ -158,12 +187,12 @@ func applyRules(words []string, tags []string) {
 	for i, w := range words {
 		lw[i] = lowerASCII(w)
 	}
-	applyRulesLower(words, lw, tags)
+	applyRulesLower(words, lw, tags, nil)
 }
 
 // applyRulesLower is applyRules given the lowercased words (typographic
 // quotes may be normalised: no rule word contains one).
-func applyRulesLower(words, lw []string, tags []string) {
+func applyRulesLower(words, lw []string, tags []string, f *ruleFilter) {
 	n := len(words)
 	free := func(a, b int) bool {
 		if a < 0 || b > n || a >= b {
@@ -201,7 +230,7 @@ func applyRulesLower(words, lw []string, tags []string) {
 	}
 	for i := 0; i < n; {
 		w := lw[i]
-		if !mayStartRule(w) {
+		if !mayStartRule(w, f) {
 			i++
 			continue
 		}

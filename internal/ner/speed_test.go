@@ -24,9 +24,10 @@ func TestAllowedPrev(t *testing.T) {
 // TestMayStartRule checks that every rule word passes the rules'
 // pre-filter, and that plain words do not.
 func TestMayStartRule(t *testing.T) {
+	f := newRuleFilter()
 	for _, set := range []map[string]bool{currencySymbols, numberWords, months, weekdays, relDay, periodModifiers} {
 		for w := range set {
-			if !mayStartRule(w) {
+			if !mayStartRule(w, nil) || !mayStartRule(w, f) {
 				t.Errorf("mayStartRule(%q) = false", w)
 			}
 		}
@@ -39,8 +40,11 @@ func TestMayStartRule(t *testing.T) {
 		{"the", false}, {"minister", false}, {"", false},
 	}
 	for _, tc := range tests {
-		if got := mayStartRule(tc.w); got != tc.want {
+		if got := mayStartRule(tc.w, nil); got != tc.want {
 			t.Errorf("mayStartRule(%q) = %v, want %v", tc.w, got, tc.want)
+		}
+		if tc.want && !mayStartRule(tc.w, f) {
+			t.Errorf("mayStartRule(%q, filter) = false", tc.w)
 		}
 	}
 }

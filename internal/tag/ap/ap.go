@@ -357,8 +357,48 @@ func (m *Model) scoreInline(keys []uint32, scores []float32) {
 	var acc [inlineClasses]float32
 	copy(acc[:], scores)
 	s0, s1, s2, s3, s4, s5, s6 := acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6]
+	tab := m.inl[:len(m.inl)-1]
+	mask, shift := uint32(len(tab)-1), m.shift
 	for _, k := range keys {
-		r := m.findInline(k)
+		var w *[inlineClasses]float32
+		if k == 0 {
+			if !m.hasZero {
+				continue
+			}
+			w = &m.inl[len(tab)].w
+		} else {
+			for h := (k * 0x9E3779B1) >> shift; ; h++ {
+				c := &tab[h&mask]
+				if c.key == k {
+					w = &c.w
+					break
+				}
+				if c.key == 0 {
+					break
+				}
+			}
+			if w == nil {
+				continue
+			}
+		}
+		s0 += w[0]
+		s1 += w[1]
+		s2 += w[2]
+		s3 += w[3]
+		s4 += w[4]
+		s5 += w[5]
+		s6 += w[6]
+	}
+	acc = [inlineClasses]float32{s0, s1, s2, s3, s4, s5, s6}
+	copy(scores, acc[:m.NClass])
+}
+
+// scoreRefsInline is ScoreRefs for an inline table (sums in registers).
+func (m *Model) scoreRefsInline(refs []uint32, scores []float32) {
+	var acc [inlineClasses]float32
+	copy(acc[:], scores)
+	s0, s1, s2, s3, s4, s5, s6 := acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6]
+	for _, r := range refs {
 		if r == 0 {
 			continue
 		}
@@ -424,14 +464,7 @@ func (m *Model) ScoreRefs(refs []uint32, scores []float32) {
 	nc := m.NClass
 	scores = scores[:nc]
 	if m.inl != nil {
-		for _, r := range refs {
-			if r != 0 {
-				w := &m.inl[r-1].w
-				for c := range scores {
-					scores[c] += w[c]
-				}
-			}
-		}
+		m.scoreRefsInline(refs, scores)
 		return
 	}
 	for _, r := range refs {
