@@ -37,23 +37,22 @@ type model struct {
 	ws     []int16
 	scale  float32 // weight = ws * scale
 
-	// Runtime index: an open-addressing table of 16-byte slots. A slot's
-	// first word holds a 31-bit fingerprint of the key (high half, low bit
-	// forced to 1 so that 0 means empty) and the row number; its second
-	// word holds the row's three move weights (see weight layout below),
-	// so the move decision touches one cache line per feature. The row's
-	// label weights are ent[lab[r]:mid[r]] (LEFT labels) and
-	// ent[mid[r]:lab[r+1]] (RIGHT labels), as label<<16|uint16(w).
+	// Runtime index: an open-addressing table of 16-byte slots, probed
+	// from the start of the key's 4-slot (64-byte) bucket so that a lookup
+	// usually touches one cache line. A slot's first word holds a 31-bit
+	// fingerprint of the key (high half, low bit forced to 1 so that 0
+	// means empty) and the offset of the row's label weights in ent; its
+	// second word holds the row's three move weights (see weight layout
+	// below) and the number of LEFT and RIGHT label weights, which follow
+	// each other in ent as label<<16|uint16(w).
 	table []slot
 	mask  uint64
 	ent   []uint32
-	lab   []uint32 // len(keys)+1
-	mid   []uint32
 }
 
 type slot struct {
-	key   uint64 // fingerprint<<32 | row
-	moves uint64 // three int16 move weights: SHIFT, LEFT, RIGHT
+	key   uint64 // fingerprint<<32 | offset in ent
+	moves uint64 // int16 SHIFT, LEFT, RIGHT move weights, uint8 LEFT and RIGHT label counts
 }
 
 // Weight layout. The model is factored: a move classifier (SHIFT, LEFT,
@@ -99,17 +98,18 @@ func (m *model) buildIndex() {
 		m.classOf[i+firstID] = id
 	}
 	size := 1 << bits.Len(uint(3*len(m.keys)/2+1))
+	if size < 4 {
+		size = 4
+	}
 	m.table = make([]slot, size)
 	m.mask = uint64(size - 1)
 	m.ent = m.ent[:0]
-	m.lab = make([]uint32, len(m.keys)+1)
-	m.mid = make([]uint32, len(m.keys))
 	nl, ml, mr := len(m.labels), m.moveLeft(), m.moveRight()
 	for r, k := range m.keys {
 		var mv [3]int16
-		m.lab[r] = uint32(len(m.ent))
-		m.mid[r] = m.lab[r]
-		for j := m.rowOff[r]; j < m.rowOff[r+1]; j++ { // sorted by index
+		var nLeft, nRight uint64
+		off := uint64(len(m.ent))
+		for j := m.rowOff[r]; j < m.rowOff[r+1]; j++ {
 			a, w := int(m.acts[j]), m.ws[j]
 			switch {
 			case a == 0:
@@ -118,20 +118,29 @@ func (m *model) buildIndex() {
 				mv[1] = w
 			case a == mr:
 				mv[2] = w
-			default:
-				m.ent = append(m.ent, pack(m.acts[j], w))
-				if a <= nl {
-					m.mid[r] = uint32(len(m.ent))
-				}
+			case a <= nl:
+				nLeft++
 			}
 		}
-		i := k & m.mask
+		// LEFT labels first, then RIGHT, whatever the order in the file
+		for j := m.rowOff[r]; j < m.rowOff[r+1]; j++ {
+			if a := int(m.acts[j]); a >= 1 && a <= nl {
+				m.ent = append(m.ent, pack(m.acts[j], m.ws[j]))
+			}
+		}
+		for j := m.rowOff[r]; j < m.rowOff[r+1]; j++ {
+			if a := int(m.acts[j]); a > nl && a < ml {
+				m.ent = append(m.ent, pack(m.acts[j], m.ws[j]))
+				nRight++
+			}
+		}
+		i := k & m.mask &^ 3
 		for m.table[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.table[i] = slot{fingerprint(k)<<32 | uint64(r), uint64(uint16(mv[0])) | uint64(uint16(mv[1]))<<16 | uint64(uint16(mv[2]))<<32}
+		m.table[i] = slot{fingerprint(k)<<32 | off,
+			uint64(uint16(mv[0])) | uint64(uint16(mv[1]))<<16 | uint64(uint16(mv[2]))<<32 | nLeft<<48 | nRight<<56}
 	}
-	m.lab[len(m.keys)] = uint32(len(m.ent))
 }
 
 func fingerprint(k uint64) uint64 { return k>>32 | 1 }
@@ -139,14 +148,15 @@ func fingerprint(k uint64) uint64 { return k>>32 | 1 }
 func pack(a uint8, w int16) uint32 { return uint32(a)<<16 | uint32(uint16(w)) }
 
 // scoreMoves looks up every feature in keys, returns the summed SHIFT,
-// LEFT and RIGHT move scores, and leaves the rows found in rows. The
-// slots are first loaded in a tight loop of independent reads, so that
-// the CPU overlaps their cache misses, then resolved.
-func (m *model) scoreMoves(keys []uint64, slots []slot, rows []uint32) (mv [3]int32, found []uint32) {
+// LEFT and RIGHT move scores, and leaves in rows, for each row found that
+// has label weights, its offset in ent<<16 | LEFT count<<8 | RIGHT count.
+// The slots are first loaded in a tight loop of independent reads, so
+// that the CPU overlaps their cache misses, then resolved.
+func (m *model) scoreMoves(keys []uint64, slots []slot, rows []uint64) (mv [3]int32, found []uint64) {
 	tab, mask := m.table, m.mask
 	slots = slots[:len(keys)]
 	for j, k := range keys {
-		slots[j] = tab[k&mask]
+		slots[j] = tab[k&mask&^3]
 	}
 	rows = rows[:0]
 	for j, k := range keys {
@@ -156,7 +166,7 @@ func (m *model) scoreMoves(keys []uint64, slots []slot, rows []uint32) (mv [3]in
 			if sl.key == 0 {
 				continue
 			}
-			i := k & mask
+			i := k & mask &^ 3
 			for {
 				i = (i + 1) & mask
 				sl = tab[i]
@@ -168,10 +178,12 @@ func (m *model) scoreMoves(keys []uint64, slots []slot, rows []uint32) (mv [3]in
 				continue
 			}
 		}
-		rows = append(rows, uint32(sl.key))
 		mv[0] += int32(int16(sl.moves))
 		mv[1] += int32(int16(sl.moves >> 16))
 		mv[2] += int32(int16(sl.moves >> 32))
+		if n := sl.moves >> 48; n != 0 {
+			rows = append(rows, uint64(uint32(sl.key))<<16|n)
+		}
 	}
 	return mv, rows
 }
@@ -179,7 +191,7 @@ func (m *model) scoreMoves(keys []uint64, slots []slot, rows []uint32) (mv [3]in
 // bestLabel returns the weight index (the action) of the best label for
 // an arc in direction right (false: LEFT) from the rows found, never the
 // root label. scores is scratch of at least nWeights entries.
-func (m *model) bestLabel(rows []uint32, right bool, scores []int32) int {
+func (m *model) bestLabel(rows []uint64, right bool, scores []int32) int {
 	nl := len(m.labels)
 	base := 1
 	if right {
@@ -189,12 +201,14 @@ func (m *model) bestLabel(rows []uint32, right bool, scores []int32) int {
 	for i := range sc {
 		sc[i] = 0
 	}
+	ent := m.ent
 	for _, r := range rows {
-		lo, hi := m.lab[r], m.mid[r]
+		lo, nLeft, nRight := r>>16, r>>8&0xff, r&0xff
+		hi := lo + nLeft
 		if right {
-			lo, hi = hi, m.lab[r+1]
+			lo, hi = hi, hi+nRight
 		}
-		for _, e := range m.ent[lo:hi] {
+		for _, e := range ent[lo:hi] {
 			scores[e>>16] += int32(int16(e))
 		}
 	}

@@ -38,7 +38,7 @@ type scratch struct {
 	feats  []uint64
 	scores []int32
 	slots  []slot
-	rows   []uint32
+	rows   []uint64
 	words  []string
 	upos   []string
 	xpos   []string
@@ -62,7 +62,7 @@ func newParser(m *model) *Parser {
 	p := &Parser{m: m}
 	nw := m.nWeights()
 	p.pool.New = func() any {
-		return &scratch{feats: make([]uint64, 0, numFeatures), scores: make([]int32, nw), slots: make([]slot, numFeatures), rows: make([]uint32, 0, numFeatures)}
+		return &scratch{feats: make([]uint64, 0, numFeatures), scores: make([]int32, nw), slots: make([]slot, numFeatures), rows: make([]uint64, 0, numFeatures)}
 	}
 	return p
 }
