@@ -203,7 +203,7 @@ func (m *model) bestLabel(rows []uint64, right bool, scores []int32) int {
 	}
 	ent := m.ent
 	for _, r := range rows {
-		lo, nLeft, nRight := r>>16, r>>8&0xff, r&0xff
+		lo, nLeft, nRight := r>>16, r&0xff, r>>8&0xff
 		hi := lo + nLeft
 		if right {
 			lo, hi = hi, hi+nRight
