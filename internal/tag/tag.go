@@ -36,10 +36,31 @@ type Tagger struct {
 	dict       map[string]uint16   // frequent unambiguous forms -> class
 	amb        map[string][]uint16 // frequent forms -> the classes seen with them
 	lower      map[string]bool     // forms seen in lower case at least twice (for recasing headlines)
+	lexicon    map[string]lexEntry // dict and amb in one map (see indexLexicon), or nil
 	model      *ap.Model           // left-to-right pass
 	first      *ap.Model           // right-to-left first pass, or nil
 	lem        *Lemmatizer
 	pool       sync.Pool
+}
+
+// lexEntry is what the tag dictionary and the ambiguity classes say of a
+// form: fixed is its class from the dictionary or -1, cands its ambiguity
+// class (used when fixed is -1).
+type lexEntry struct {
+	fixed int32
+	cands []uint16
+}
+
+// indexLexicon builds t.lexicon from t.dict and t.amb, so that a word is
+// looked up once.
+func (t *Tagger) indexLexicon() {
+	t.lexicon = make(map[string]lexEntry, len(t.dict)+len(t.amb))
+	for f, cs := range t.amb {
+		t.lexicon[f] = lexEntry{fixed: -1, cands: cs}
+	}
+	for f, c := range t.dict {
+		t.lexicon[f] = lexEntry{fixed: int32(c)}
+	}
 }
 
 type scratch struct {
@@ -254,6 +275,17 @@ func (t *Tagger) decode(sc *scratch) {
 // lex looks every word up in the tag dictionary and the ambiguity classes.
 func (t *Tagger) lex(sc *scratch) {
 	sc.fixed, sc.cands = sc.fixed[:0], sc.cands[:0]
+	if t.lexicon != nil {
+		for _, f := range sc.forms {
+			e, ok := t.lexicon[f]
+			if !ok {
+				e.fixed = -1
+			}
+			sc.fixed = append(sc.fixed, e.fixed)
+			sc.cands = append(sc.cands, e.cands)
+		}
+		return
+	}
 	for _, f := range sc.forms {
 		c, ok := t.dict[f]
 		if ok {
@@ -620,6 +652,7 @@ func Decode(ctx context.Context, name string, r io.Reader) (*Tagger, error) {
 		}
 		t.first = f
 	}
+	t.indexLexicon()
 	return t, nil
 }
 

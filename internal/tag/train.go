@@ -232,6 +232,7 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 		s := t.Evaluate(dev)
 		fmt.Fprintf(progress, "mean of %d second-pass models: dev UPOS %.4f XPOS %.4f lemma %.4f\n", len(ms), s.UPOS, s.XPOS, s.Lemma)
 	}
+	t.indexLexicon()
 	return t, nil
 }
 

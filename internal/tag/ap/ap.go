@@ -438,8 +438,24 @@ func (m *Model) Features() (features, weights int) { return len(m.keys), len(m.w
 // model lacks it), for ScoreRefs. Looking the keys of a whole sentence up
 // at once lets the memory accesses overlap.
 func (m *Model) Resolve(keys []uint32, refs []uint32) []uint32 {
+	if m.inl != nil {
+		for _, k := range keys {
+			refs = append(refs, m.findInline(k))
+		}
+		return refs
+	}
+	tab := m.tab
+	mask, shift := uint32(len(tab)-1), m.shift
 	for _, k := range keys {
-		refs = append(refs, m.find(k))
+		var r uint32
+		for h := (k * 0x9E3779B1) >> shift; ; h++ {
+			c := tab[h&mask]
+			if c.ref == 0 || c.key == k {
+				r = c.ref
+				break
+			}
+		}
+		refs = append(refs, r)
 	}
 	return refs
 }
