@@ -264,6 +264,17 @@ type scorer interface {
 // the first pass's tags.
 func (t *Tagger) decode(sc *scratch) {
 	t.lex(sc)
+	if t.model != nil {
+		// Run-time models: the static features are hashed once for both passes.
+		t.statics(sc)
+		var first []uint16
+		if t.first != nil {
+			sc.first = t.passModel(sc, t.first, true, nil, sc.first[:0])
+			first = sc.first
+		}
+		sc.pred = t.passModel(sc, t.model, false, first, sc.pred[:0])
+		return
+	}
 	var first []uint16
 	if t.first != nil {
 		sc.first = t.pass(sc, t.first, true, nil, sc.first[:0])
@@ -301,6 +312,7 @@ func (t *Tagger) lex(sc *scratch) {
 // pass runs one greedy decoding pass and appends the tags to out.
 func (t *Tagger) pass(sc *scratch, m scorer, rev bool, first []uint16, out []uint16) []uint16 {
 	if am, ok := m.(*ap.Model); ok {
+		t.statics(sc)
 		return t.passModel(sc, am, rev, first, out)
 	}
 	n := len(sc.words)
@@ -340,7 +352,21 @@ func (t *Tagger) pass(sc *scratch, m scorer, rev bool, first []uint16, out []uin
 	return out
 }
 
-// passModel is pass for a run-time model: the static features of the
+// statics hashes the static features of every word that the tag
+// dictionary does not fix into sc.skeys/sc.soff (after lex).
+func (t *Tagger) statics(sc *scratch) {
+	n := len(sc.words)
+	sc.skeys, sc.soff = sc.skeys[:0], sc.soff[:0]
+	for i := 0; i < n; i++ {
+		sc.soff = append(sc.soff, int32(len(sc.skeys)))
+		if sc.fixed[i] < 0 {
+			sc.skeys = staticFeatures(sc.skeys, sc.words, i)
+		}
+	}
+	sc.soff = append(sc.soff, int32(len(sc.skeys)))
+}
+
+// passModel is pass for a run-time model (after statics): the static features of the
 // whole sentence are looked up first (so the memory accesses overlap), then
 // each word adds its tag-dependent features in the same order as
 // passFeatures, so the scores are bit-identical to pass.
@@ -351,14 +377,6 @@ func (t *Tagger) passModel(sc *scratch, m *ap.Model, rev bool, first []uint16, o
 		out = make([]uint16, n)
 	}
 	out = out[:n]
-	sc.skeys, sc.soff = sc.skeys[:0], sc.soff[:0]
-	for i := 0; i < n; i++ {
-		sc.soff = append(sc.soff, int32(len(sc.skeys)))
-		if sc.fixed[i] < 0 {
-			sc.skeys = staticFeatures(sc.skeys, sc.words, i)
-		}
-	}
-	sc.soff = append(sc.soff, int32(len(sc.skeys)))
 	sc.srefs = m.Resolve(sc.skeys, sc.srefs[:0])
 	for k := 0; k < n; k++ {
 		i, d := k, -1
