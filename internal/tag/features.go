@@ -30,6 +30,10 @@ const (
 // NormForm maps typographic quotes to ASCII so curly and straight quotes
 // share features; it allocates only when s contains such quotes.
 func NormForm(s string) string {
+	// Every such quote is encoded as E2 80 xx.
+	if strings.IndexByte(s, 0xE2) < 0 {
+		return s
+	}
 	if !strings.Contains(s, "\u2018") && !strings.Contains(s, "\u2019") &&
 		!strings.Contains(s, "\u201c") && !strings.Contains(s, "\u201d") {
 		return s
