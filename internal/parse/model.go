@@ -37,9 +37,9 @@ type model struct {
 	ws     []int16
 	scale  float32 // weight = ws * scale
 
-	// Runtime index: an open-addressing table of 16-byte slots, probed
-	// from the start of the key's 4-slot (64-byte) bucket so that a lookup
-	// usually touches one cache line. A slot's first word holds a 31-bit
+	// Runtime index: an open-addressing table of 16-byte slots, at most a
+	// quarter full, probed first within the key's 4-slot (64-byte) bucket
+	// (see nextSlot) so that a lookup usually touches one cache line. A slot's first word holds a 31-bit
 	// fingerprint of the key (high half, low bit forced to 1 so that 0
 	// means empty) and the offset of the row's label weights in ent; its
 	// second word holds the row's three move weights (see weight layout
@@ -97,7 +97,7 @@ func (m *model) buildIndex() {
 		}
 		m.classOf[i+firstID] = id
 	}
-	size := 1 << bits.Len(uint(3*len(m.keys)/2+1))
+	size := 1 << bits.Len(uint(3*len(m.keys)+1))
 	if size < 4 {
 		size = 4
 	}
@@ -134,13 +134,22 @@ func (m *model) buildIndex() {
 				nRight++
 			}
 		}
-		i := k & m.mask &^ 3
+		i := k & m.mask
 		for m.table[i].key != 0 {
-			i = (i + 1) & m.mask
+			i = nextSlot(i, k, m.mask)
 		}
 		m.table[i] = slot{fingerprint(k)<<32 | off,
 			uint64(uint16(mv[0])) | uint64(uint16(mv[1]))<<16 | uint64(uint16(mv[2]))<<32 | nLeft<<48 | nRight<<56}
 	}
+}
+
+// nextSlot is the probe sequence of key k: the other slots of its
+// 4-slot bucket in turn, then the following buckets.
+func nextSlot(i, k, mask uint64) uint64 {
+	if (i+1)&3 != k&3 {
+		return i&^3 | (i+1)&3
+	}
+	return (i&^3 + 4 + k&3) & mask
 }
 
 func fingerprint(k uint64) uint64 { return k>>32 | 1 }
@@ -156,7 +165,7 @@ func (m *model) scoreMoves(keys []uint64, slots []slot, rows []uint64) (mv [3]in
 	tab, mask := m.table, m.mask
 	slots = slots[:len(keys)]
 	for j, k := range keys {
-		slots[j] = tab[k&mask&^3]
+		slots[j] = tab[k&mask]
 	}
 	rows = rows[:0]
 	for j, k := range keys {
@@ -166,9 +175,9 @@ func (m *model) scoreMoves(keys []uint64, slots []slot, rows []uint64) (mv [3]in
 			if sl.key == 0 {
 				continue
 			}
-			i := k & mask &^ 3
+			i := k & mask
 			for {
-				i = (i + 1) & mask
+				i = nextSlot(i, k, mask)
 				sl = tab[i]
 				if sl.key == 0 || sl.key>>32 == fp {
 					break
