@@ -37,8 +37,8 @@ type model struct {
 	ws     []int16
 	scale  float32 // weight = ws * scale
 
-	// Runtime index: an open-addressing table of 16-byte slots, at most a
-	// quarter full, probed first within the key's 4-slot (64-byte) bucket
+	// Runtime index: an open-addressing table of 16-byte slots, less than
+	// a third full, probed first within the key's 4-slot (64-byte) bucket
 	// (see nextSlot) so that a lookup usually touches one cache line. A slot's first word holds a 31-bit
 	// fingerprint of the key (high half, low bit forced to 1 so that 0
 	// means empty) and the offset of the row's label weights in ent; its

@@ -5,8 +5,12 @@
 //
 // Training trees that are not projective (288 of the 12,544 EWT training
 // sentences) are made projective by lifting arcs (see Projectivize); no
-// sentence is dropped. Features are hashed to 64-bit keys and looked up in
-// a compact open-addressing table of sparse int16 weight rows.
+// sentence is dropped. The model is factored: each step scores the three
+// moves (SHIFT, LEFT, RIGHT) and, only when the best legal move builds an
+// arc, the labels of that direction; steps with a single legal move are
+// not scored. Features are hashed to 64-bit keys and looked up in an
+// open-addressing table whose slots hold the move weights and point to the
+// row's sparse int16 label weights.
 //
 // The shipped model is embedded (model/parser.model.gz, trained from UD
 // English EWT, CC BY-SA 4.0; see model/LICENSE.md) and loaded with Load.
