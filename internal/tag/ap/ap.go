@@ -500,21 +500,23 @@ func (m *Model) ScoreRefs(refs []uint32, scores []float32) {
 	}
 }
 
-// addRow adds row into dst (len(dst) == len(row)), four lanes at a time.
+// addRow adds row into dst (len(dst) >= len(row)), eight lanes at a time.
 func addRow(dst, row []float32) {
-	n := len(row)
-	dst = dst[:n]
-	j := 0
-	for ; j+4 <= n; j += 4 {
-		d := dst[j : j+4 : j+4]
-		r := row[j : j+4 : j+4]
+	dst = dst[:len(row)]
+	for len(row) >= 8 {
+		d, r := dst[:8:8], row[:8:8]
 		d[0] += r[0]
 		d[1] += r[1]
 		d[2] += r[2]
 		d[3] += r[3]
+		d[4] += r[4]
+		d[5] += r[5]
+		d[6] += r[6]
+		d[7] += r[7]
+		dst, row = dst[8:], row[8:]
 	}
-	for ; j < n; j++ {
-		dst[j] += row[j]
+	for j, x := range row {
+		dst[j] += x
 	}
 }
 
