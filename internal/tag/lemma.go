@@ -13,6 +13,28 @@ type Lemmatizer struct {
 	dict  map[string]string // lower(form) + "\t" + xpos -> lemma
 	rules map[string]Rule   // xpos + "\t" + lower suffix -> rule
 	irr   map[string]string // lower(form) + "\t" + coarse class -> lemma
+	ruleF []uint64          // bit set over hashes of the rules' keys (see indexRules), or nil
+}
+
+// ruleFBits is the size of the rule-key filter: a key whose bit is clear
+// has no rule, so Lemma skips its map lookup.
+const ruleFBits = 1 << 18
+
+func ruleKeyBit(k []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range k {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return (h ^ h>>15) & (ruleFBits - 1)
+}
+
+// indexRules builds the rule-key filter; call it after the rules change.
+func (l *Lemmatizer) indexRules() {
+	l.ruleF = make([]uint64, ruleFBits/64)
+	for k := range l.rules {
+		b := ruleKeyBit([]byte(k))
+		l.ruleF[b/64] |= 1 << (b % 64)
+	}
 }
 
 // Rule is a suffix edit: drop Strip bytes from the end, then append Add.
@@ -117,6 +139,7 @@ func TrainLemmatizer(ex []LemmaExample) *Lemmatizer {
 		}
 		l.rules[rk] = br
 	}
+	l.indexRules()
 	return l
 }
 
@@ -146,6 +169,11 @@ func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 			continue
 		}
 		k = append(k[:p], lf[len(lf)-L:]...)
+		if l.ruleF != nil {
+			if b := ruleKeyBit(k); l.ruleF[b/64]&(1<<(b%64)) == 0 {
+				continue
+			}
+		}
 		r, ok := l.rules[string(k)]
 		if !ok || r.Strip > len(lf) {
 			continue

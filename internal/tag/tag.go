@@ -671,6 +671,7 @@ func Decode(ctx context.Context, name string, r io.Reader) (*Tagger, error) {
 		t.first = f
 	}
 	t.indexLexicon()
+	t.lem.indexRules()
 	return t, nil
 }
 
