@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-const magic = "DYADPARSE3\n"
+const magic = "DYADPARSE2\n"
 
 // model is the compact runtime form: vocabularies and a sparse weight
 // matrix (one row per feature key, holding only the actions whose weight
@@ -37,33 +37,26 @@ type model struct {
 	ws     []int16
 	scale  float32 // weight = ws * scale
 
-	// Runtime index: an open-addressing table of 16-byte slots, less than
-	// a third full, probed first within the key's 4-slot (64-byte) bucket
-	// (see nextSlot) so that a lookup usually touches one cache line. A slot's first word holds a 31-bit
-	// fingerprint of the key (high half, low bit forced to 1 so that 0
-	// means empty) and the offset of the row's label weights in ent; its
-	// second word holds the row's three move weights (see weight layout
-	// below) and the number of LEFT and RIGHT label weights, which follow
-	// each other in ent as label<<16|uint16(w).
-	table []slot
-	mask  uint64
+	// Runtime index: an open-addressing table of 8-byte slots. A slot
+	// holds a 31-bit fingerprint of the key (high half, low bit forced to
+	// 1 so that 0 means empty) and either the row's only entry or, with
+	// the top bit set, the offset in ent of [n, entry1..entryn]; so most
+	// lookups touch a single cache line. Entries are action<<16|uint16(w).
+	table []uint64
 	ent   []uint32
+	mask  uint64
+
+	// Rows with at least denseMin entries (the frequent tag features,
+	// which carry weights for most actions) are stored dense instead, as
+	// lanes of two actions packed in one uint64 (a + b<<32, see score):
+	// adding such a row is len(dense row) additions with no scatter. A
+	// slot for a dense row has both top bits set and the row's index.
+	dense []uint64
+	lanes int // uint64 lanes per dense row: (nActions+1)/2
 }
 
-type slot struct {
-	key   uint64 // fingerprint<<32 | offset in ent
-	moves uint64 // int16 SHIFT, LEFT, RIGHT move weights, uint8 LEFT and RIGHT label counts
-}
-
-// Weight layout. The model is factored: a move classifier (SHIFT, LEFT,
-// RIGHT) and, for the chosen arc move only, a label classifier for that
-// direction. Both share the feature keys. Weight index 0 is the SHIFT
-// move, 1+l the label l of a LEFT arc, 1+L+l the label l of a RIGHT arc
-// (the runtime action encoding, see actionKind), 1+2L the LEFT move and
-// 2+2L the RIGHT move.
-func (m *model) moveLeft() int  { return 1 + 2*len(m.labels) }
-func (m *model) moveRight() int { return 2 + 2*len(m.labels) }
-func (m *model) nWeights() int  { return 3 + 2*len(m.labels) }
+// denseMin is the row length from which a row is stored dense.
+const denseMin = 24
 
 func (m *model) nActions() int { return 1 + 2*len(m.labels) }
 
@@ -97,140 +90,112 @@ func (m *model) buildIndex() {
 		}
 		m.classOf[i+firstID] = id
 	}
-	size := 1 << bits.Len(uint(3*len(m.keys)+1))
-	if size < 4 {
-		size = 4
-	}
-	m.table = make([]slot, size)
+	size := 1 << bits.Len(uint(3*len(m.keys)/2+1))
+	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
 	m.ent = m.ent[:0]
-	nl, ml, mr := len(m.labels), m.moveLeft(), m.moveRight()
+	m.lanes = (m.nActions() + 1) / 2
+	m.dense = m.dense[:0]
 	for r, k := range m.keys {
-		var mv [3]int16
-		var nLeft, nRight uint64
-		off := uint64(len(m.ent))
-		for j := m.rowOff[r]; j < m.rowOff[r+1]; j++ {
-			a, w := int(m.acts[j]), m.ws[j]
-			switch {
-			case a == 0:
-				mv[0] = w
-			case a == ml:
-				mv[1] = w
-			case a == mr:
-				mv[2] = w
-			case a <= nl:
-				nLeft++
+		lo, hi := m.rowOff[r], m.rowOff[r+1]
+		var val uint32
+		if hi-lo >= denseMin {
+			val = 3<<30 | uint32(len(m.dense)/m.lanes)
+			row := make([]int64, 2*m.lanes)
+			for j := lo; j < hi; j++ {
+				row[m.acts[j]] = int64(m.ws[j])
 			}
-		}
-		// LEFT labels first, then RIGHT, whatever the order in the file
-		for j := m.rowOff[r]; j < m.rowOff[r+1]; j++ {
-			if a := int(m.acts[j]); a >= 1 && a <= nl {
-				m.ent = append(m.ent, pack(m.acts[j], m.ws[j]))
+			for i := 0; i < m.lanes; i++ {
+				m.dense = append(m.dense, uint64(row[2*i]+row[2*i+1]<<32))
 			}
-		}
-		for j := m.rowOff[r]; j < m.rowOff[r+1]; j++ {
-			if a := int(m.acts[j]); a > nl && a < ml {
+		} else if hi-lo == 1 {
+			val = pack(m.acts[lo], m.ws[lo])
+		} else {
+			val = 1<<31 | uint32(len(m.ent))
+			m.ent = append(m.ent, hi-lo)
+			for j := lo; j < hi; j++ {
 				m.ent = append(m.ent, pack(m.acts[j], m.ws[j]))
-				nRight++
 			}
 		}
 		i := k & m.mask
-		for m.table[i].key != 0 {
-			i = nextSlot(i, k, m.mask)
+		for m.table[i] != 0 {
+			i = (i + 1) & m.mask
 		}
-		m.table[i] = slot{fingerprint(k)<<32 | off,
-			uint64(uint16(mv[0])) | uint64(uint16(mv[1]))<<16 | uint64(uint16(mv[2]))<<32 | nLeft<<48 | nRight<<56}
+		m.table[i] = fingerprint(k)<<32 | uint64(val)
 	}
-}
-
-// nextSlot is the probe sequence of key k: the other slots of its
-// 4-slot bucket in turn, then the following buckets.
-func nextSlot(i, k, mask uint64) uint64 {
-	if (i+1)&3 != k&3 {
-		return i&^3 | (i+1)&3
-	}
-	return (i&^3 + 4 + k&3) & mask
 }
 
 func fingerprint(k uint64) uint64 { return k>>32 | 1 }
 
 func pack(a uint8, w int16) uint32 { return uint32(a)<<16 | uint32(uint16(w)) }
 
-// scoreMoves looks up every feature in keys, returns the summed SHIFT,
-// LEFT and RIGHT move scores, and leaves in rows, for each row found that
-// has label weights, its offset in ent<<16 | LEFT count<<8 | RIGHT count.
-// The slots are first loaded in a tight loop of independent reads, so
-// that the CPU overlaps their cache misses, then resolved.
-func (m *model) scoreMoves(keys []uint64, slots []slot, rows []uint64) (mv [3]int32, found []uint64) {
+// score sets scores to the sum of the weights of every feature in keys.
+// The slots are first loaded in a tight loop of independent reads, so that
+// the CPU overlaps their cache misses, then resolved. Dense rows are summed
+// in acc, two actions per uint64: each lane holds x = hi<<32 + lo as an
+// integer, and since |lo| < 2^31 for any sum of at most numFeatures int16
+// weights, lo is the low 32 bits read as signed and hi = (x-lo)>>32, so
+// the result is exactly the sum of the weights.
+func (m *model) score(keys []uint64, scores []int32, slots, acc []uint64) {
+	for i := range scores {
+		scores[i] = 0
+	}
+	lanes := m.lanes
+	acc = acc[:lanes]
+	for i := range acc {
+		acc[i] = 0
+	}
 	tab, mask := m.table, m.mask
 	slots = slots[:len(keys)]
 	for j, k := range keys {
 		slots[j] = tab[k&mask]
 	}
-	rows = rows[:0]
 	for j, k := range keys {
 		sl := slots[j]
 		fp := fingerprint(k)
-		if sl.key>>32 != fp {
-			if sl.key == 0 {
+		if sl>>32 != fp {
+			if sl == 0 {
 				continue
 			}
 			i := k & mask
 			for {
-				i = nextSlot(i, k, mask)
+				i = (i + 1) & mask
 				sl = tab[i]
-				if sl.key == 0 || sl.key>>32 == fp {
+				if sl == 0 || sl>>32 == fp {
 					break
 				}
 			}
-			if sl.key == 0 {
+			if sl == 0 {
 				continue
 			}
 		}
-		mv[0] += int32(int16(sl.moves))
-		mv[1] += int32(int16(sl.moves >> 16))
-		mv[2] += int32(int16(sl.moves >> 32))
-		if n := sl.moves >> 48; n != 0 {
-			rows = append(rows, uint64(uint32(sl.key))<<16|n)
+		v := uint32(sl)
+		switch v >> 30 {
+		case 0, 1:
+			scores[v>>16] += int32(int16(v))
+		case 2:
+			off := v &^ (1 << 31)
+			n := m.ent[off]
+			for _, e := range m.ent[off+1 : off+1+n] {
+				scores[e>>16] += int32(int16(e))
+			}
+		default:
+			off := int(v&^(3<<30)) * lanes
+			row := m.dense[off : off+lanes]
+			row = row[:len(acc)]
+			for i, x := range row {
+				acc[i] += x
+			}
 		}
 	}
-	return mv, rows
-}
-
-// bestLabel returns the weight index (the action) of the best label for
-// an arc in direction right (false: LEFT) from the rows found, never the
-// root label. scores is scratch of at least nWeights entries.
-func (m *model) bestLabel(rows []uint64, right bool, scores []int32) int {
-	nl := len(m.labels)
-	base := 1
-	if right {
-		base = 1 + nl
-	}
-	sc := scores[base : base+nl]
-	for i := range sc {
-		sc[i] = 0
-	}
-	ent := m.ent
-	for _, r := range rows {
-		lo, nLeft, nRight := r>>16, r&0xff, r>>8&0xff
-		hi := lo + nLeft
-		if right {
-			lo, hi = hi, hi+nRight
+	for i, x := range acc {
+		lo := int64(int32(uint32(x)))
+		hi := int32((int64(x) - lo) >> 32)
+		if 2*i+1 < len(scores) {
+			scores[2*i+1] += hi
 		}
-		for _, e := range ent[lo:hi] {
-			scores[e>>16] += int32(int16(e))
-		}
+		scores[2*i] += int32(lo)
 	}
-	best := -1
-	for l, v := range sc {
-		if l == m.rootLabel {
-			continue
-		}
-		if best < 0 || v > sc[best] {
-			best = l
-		}
-	}
-	return base + best
 }
 
 // wordKey is the vocabulary form of a word: lower-cased, digits folded.
@@ -387,7 +352,7 @@ func readModel(r *bufio.Reader) (*model, error) {
 	if len(m.wordClass) != len(m.words) {
 		return nil, errors.New("word and ambiguity-class tables differ in length")
 	}
-	if len(m.labels) < 2 || len(m.labels) > 126 {
+	if len(m.labels) < 2 || len(m.labels) > 127 {
 		return nil, fmt.Errorf("bad label count %d", len(m.labels))
 	}
 	var sb uint32
@@ -428,7 +393,7 @@ func readModel(r *bufio.Reader) (*model, error) {
 	if _, err := io.ReadFull(r, m.acts); err != nil {
 		return nil, err
 	}
-	na := m.nWeights()
+	na := m.nActions()
 	for _, a := range m.acts {
 		if int(a) >= na {
 			return nil, fmt.Errorf("action %d out of range", a)

@@ -5,12 +5,8 @@
 //
 // Training trees that are not projective (288 of the 12,544 EWT training
 // sentences) are made projective by lifting arcs (see Projectivize); no
-// sentence is dropped. The model is factored: each step scores the three
-// moves (SHIFT, LEFT, RIGHT) and, only when the best legal move builds an
-// arc, the labels of that direction; steps with a single legal move are
-// not scored. Features are hashed to 64-bit keys and looked up in an
-// open-addressing table whose slots hold the move weights and point to the
-// row's sparse int16 label weights.
+// sentence is dropped. Features are hashed to 64-bit keys and looked up in
+// a compact open-addressing table of sparse int16 weight rows.
 //
 // The shipped model is embedded (model/parser.model.gz, trained from UD
 // English EWT, CC BY-SA 4.0; see model/LICENSE.md) and loaded with Load.
@@ -41,8 +37,8 @@ type scratch struct {
 	st     state
 	feats  []uint64
 	scores []int32
-	slots  []slot
-	rows   []uint64
+	slots  []uint64
+	acc    []uint64
 	words  []string
 	upos   []string
 	xpos   []string
@@ -64,9 +60,9 @@ func Read(name string, data []byte) (*Parser, error) {
 
 func newParser(m *model) *Parser {
 	p := &Parser{m: m}
-	nw := m.nWeights()
+	na := m.nActions()
 	p.pool.New = func() any {
-		return &scratch{feats: make([]uint64, 0, numFeatures), scores: make([]int32, nw), slots: make([]slot, numFeatures), rows: make([]uint64, 0, numFeatures)}
+		return &scratch{feats: make([]uint64, 0, numFeatures), scores: make([]int32, na), slots: make([]uint64, numFeatures), acc: make([]uint64, m.lanes)}
 	}
 	return p
 }
@@ -129,34 +125,23 @@ func (p *Parser) Annotate(s *dyad.Sentence) {
 	p.pool.Put(sc)
 }
 
-// parse runs the greedy parser; the tree is left in sc.st. Each step
-// scores the three moves, and only for an arc move the labels of that
-// direction.
+// parse runs the greedy parser; the tree is left in sc.st.
 func (p *Parser) parse(sc *scratch, words, upos, xpos []string) {
 	m := p.m
 	m.encode(&sc.s, words, upos, xpos)
-	st := &sc.st
-	st.reset(len(words))
+	sc.st.reset(len(words))
 	nl := len(m.labels)
-	for !st.terminal() {
-		if a := forced(st, m.rootLabel); a >= 0 {
-			st.apply(a, nl)
+	for !sc.st.terminal() {
+		if a := forced(&sc.st, m.rootLabel); a >= 0 {
+			sc.st.apply(a, nl)
 			continue
 		}
-		sc.feats = extract(&sc.s, st, sc.feats)
+		sc.feats = extract(&sc.s, &sc.st, sc.feats)
 		if cap(sc.slots) < len(sc.feats) {
-			sc.slots = make([]slot, len(sc.feats))
+			sc.slots = make([]uint64, len(sc.feats))
 		}
-		var mv [3]int32
-		mv, sc.rows = m.scoreMoves(sc.feats, sc.slots, sc.rows)
-		switch bestMove(st, mv) {
-		case kShift:
-			st.apply(0, nl)
-		case kLeft:
-			st.apply(m.bestLabel(sc.rows, false, sc.scores), nl)
-		default:
-			st.apply(m.bestLabel(sc.rows, true, sc.scores), nl)
-		}
+		m.score(sc.feats, sc.scores, sc.slots, sc.acc)
+		sc.st.apply(bestAction(&sc.st, sc.scores, nl, m.rootLabel), nl)
 	}
 }
 

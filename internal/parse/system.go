@@ -184,19 +184,40 @@ func forced(st *state, rootLabel int) int {
 	return -1
 }
 
-// bestMove returns the highest-scoring legal move (kShift, kLeft or
-// kRight; ties go to the earlier) given the SHIFT, LEFT and RIGHT scores,
-// in a configuration where no move is forced and LEFT onto the root is
-// not legal.
-func bestMove[T int32 | float64](st *state, mv [3]T) int {
-	shift, left, _, right := st.canDo()
-	best := -1
-	for k, ok := range [3]bool{shift, left, right} {
-		if ok && (best < 0 || mv[k] > mv[best]) {
-			best = k
+// bestAction returns the highest-scoring legal action.
+func bestAction[T int32 | float64](st *state, scores []T, nLabels, rootLabel int) int {
+	shift, left, leftRoot, right := st.canDo()
+	best, bestA := T(0), -1
+	if shift {
+		best, bestA = scores[0], 0
+	}
+	if leftRoot {
+		a := 1 + rootLabel
+		if bestA < 0 || scores[a] > best {
+			best, bestA = scores[a], a
 		}
 	}
-	return best
+	if left {
+		for l := 0; l < nLabels; l++ {
+			if l == rootLabel {
+				continue
+			}
+			if a := 1 + l; bestA < 0 || scores[a] > best {
+				best, bestA = scores[a], a
+			}
+		}
+	}
+	if right {
+		for l := 0; l < nLabels; l++ {
+			if l == rootLabel {
+				continue
+			}
+			if a := 1 + nLabels + l; bestA < 0 || scores[a] > best {
+				best, bestA = scores[a], a
+			}
+		}
+	}
+	return bestA
 }
 
 // distBucket buckets a surface distance.

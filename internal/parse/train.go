@@ -213,7 +213,7 @@ func Train(ctx context.Context, train, dev []conllu.Sentence, opt Options) (*Par
 	}
 	tr := &trainer{m: m, idx: make(map[uint64]int32, 1<<20), nl: len(m.labels), root: m.rootLabel, opt: opt,
 		rng: rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed)), feats: make([]uint64, 0, numFeatures),
-		score: make([]float64, m.nWeights())}
+		score: make([]float64, m.nActions())}
 	data := make([]goldSent, 0, len(train))
 	lifted, liftedSents := 0, 0
 	var words, upos, xpos []string
@@ -451,91 +451,57 @@ func (tr *trainer) frequentFeatures(data []goldSent, min int) map[uint64]bool {
 }
 
 // sentence trains on one sentence with the dynamic oracle and returns the
-// number of transitions predicted correctly (zero cost) and in total. The
-// move classifier is updated when its move costs more than the cheapest
-// legal move; the label classifier of each direction whose arc is correct
-// is updated when its best label is not the gold one. Forced steps are not
-// scored (the parser does not score them either).
+// number of transitions predicted correctly (zero cost) and in total.
 func (tr *trainer) sentence(g *goldSent, explore bool) (good, total int) {
 	st := &tr.st
 	st.reset(g.s.n)
 	gh, gl := g.gh, g.gl
 	nl, root := tr.nl, tr.root
-	moveIdx := [3]int{0, tr.m.moveLeft(), tr.m.moveRight()}
-	predLabel := func(right bool) int {
-		base := 1
-		if right {
-			base = 1 + nl
-		}
-		best := -1
-		for l := 0; l < nl; l++ {
-			if l != root && (best < 0 || tr.score[base+l] > tr.score[base+best]) {
-				best = l
-			}
-		}
-		return base + best
-	}
 	for !st.terminal() {
-		if a := forced(st, root); a >= 0 {
-			st.apply(a, nl)
-			continue
-		}
 		tr.t++
 		tr.feats = extract(&g.s, st, tr.feats)
 		tr.scoreAll(tr.feats)
-		shift, left, _, right := st.canDo()
+		shift, left, leftRoot, right := st.canDo()
 		c := oracleCosts(st, gh, gl)
-		mv := [3]float64{tr.score[moveIdx[0]], tr.score[moveIdx[1]], tr.score[moveIdx[2]]}
-		cost := [3]int{c.shift, c.left, c.right}
-		pm := bestMove(st, mv)
-		gm := -1
-		for k, ok := range [3]bool{shift, left, right} {
-			if ok && (gm < 0 || cost[k] < cost[gm] || (cost[k] == cost[gm] && mv[k] > mv[gm])) {
-				gm = k
+		cost := func(a int) int { return c.cost(a, nl) }
+		pred, gold := -1, -1
+		minC := inf + 2
+		consider := func(a int) {
+			c := cost(a)
+			if pred < 0 || tr.score[a] > tr.score[pred] {
+				pred = a
+			}
+			if c < minC || (c == minC && tr.score[a] > tr.score[gold]) {
+				minC, gold = c, a
+			}
+		}
+		if shift {
+			consider(0)
+		}
+		if leftRoot {
+			consider(1 + root)
+		}
+		for l := 0; l < nl; l++ {
+			if l == root {
+				continue
+			}
+			if left {
+				consider(1 + l)
+			}
+			if right {
+				consider(1 + nl + l)
 			}
 		}
 		total++
-		correct := cost[pm] <= cost[gm]
-		if !correct {
-			tr.update(tr.feats, moveIdx[gm], 1)
-			tr.update(tr.feats, moveIdx[pm], -1)
-		}
-		pl, pr := -1, -1
-		if left {
-			pl = predLabel(false)
-			if c.leftL >= 0 && pl != 1+c.leftL {
-				tr.update(tr.feats, 1+c.leftL, 1)
-				tr.update(tr.feats, pl, -1)
-				correct = correct && pm != kLeft
-			}
-		}
-		if right {
-			pr = predLabel(true)
-			if c.rightL >= 0 && pr != 1+nl+c.rightL {
-				tr.update(tr.feats, 1+nl+c.rightL, 1)
-				tr.update(tr.feats, pr, -1)
-				correct = correct && pm != kRight
-			}
-		}
-		if correct {
+		if cost(pred) > minC {
+			tr.update(tr.feats, gold, 1)
+			tr.update(tr.feats, pred, -1)
+		} else {
 			good++
 		}
-		mk, follow := gm, false
+		next := gold
 		if explore && tr.rng.Float64() < tr.opt.ExploreProb {
-			mk, follow = pm, true
-		}
-		next := 0
-		switch mk {
-		case kLeft:
-			next = pl
-			if !follow && c.leftL >= 0 {
-				next = 1 + c.leftL
-			}
-		case kRight:
-			next = pr
-			if !follow && c.rightL >= 0 {
-				next = 1 + nl + c.rightL
-			}
+			next = pred
 		}
 		st.apply(next, nl)
 	}
