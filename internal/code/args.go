@@ -262,7 +262,7 @@ func (st *sent) finiteVerb(k int) bool {
 	return t.UPOS == "AUX"
 }
 
-var sayLemmas = []string{"say", "tell", "state", "add", "declare", "announce", "warn", "insist", "stress", "note", "write", "ask", "reply", "claim"}
+var sayLemmas = []string{"say", "tell", "state", "add", "declare", "announce", "warn", "insist", "stress", "note", "write", "ask", "reply", "claim", "confirm", "report"}
 
 // quoteSpeaker finds the speaker of the quotation around token i:
 // `"...," X said`, `"...," said X`, or `X said: "..."`.
