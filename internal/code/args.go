@@ -164,6 +164,11 @@ func (st *sent) orderArgs(m match) (sg, tg []int) {
 // leftSubject scans left from the trigger for the nearest actor mention
 // in the same clause that is not the object of a preposition.
 func (st *sent) leftSubject(trig, exclude int) int {
+	if v := st.coordinatedVerb(trig); v >= 0 {
+		// "Rebels kidnapped advisers and exploded bombs": the second verb
+		// shares the first one's subject, not the first one's object.
+		return st.leftSubject(v, exclude)
+	}
 	inq := st.quot[trig]
 	for k := trig - 1; k >= 0; k-- {
 		if st.boundary(k) {
@@ -190,6 +195,28 @@ func (st *sent) leftSubject(trig, exclude int) int {
 		// In a coordination the subject group starts with its first member.
 		g := st.group(mi)
 		return g[0]
+	}
+	return -1
+}
+
+// coordinatedVerb returns the verb of the first conjunct when the trigger
+// at i starts a coordinated verb phrase ("... and exploded"), else -1. It
+// needs POS tags.
+func (st *sent) coordinatedVerb(i int) int {
+	k := i - 1
+	for k >= 0 && st.toks[k].UPOS == "ADV" {
+		k--
+	}
+	if k < 1 || (st.low[k] != "and" && st.low[k] != "but") {
+		return -1
+	}
+	for j := k - 1; j >= 0; j-- {
+		if st.boundary(j) {
+			return -1
+		}
+		if st.toks[j].UPOS == "VERB" && (st.toks[j].XPOS == "VBD" || st.toks[j].XPOS == "VBZ" || st.toks[j].XPOS == "VBP" || st.toks[j].XPOS == "VBN") {
+			return j
+		}
 	}
 	return -1
 }

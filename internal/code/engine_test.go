@@ -30,6 +30,7 @@ const enginePatterns = `
 040  meet
 073  provide * aid to +
 190  attack
+194  shell
 204  attack + with * chemical
 036  ready to meet +
 057:057 sign * treaty with +
@@ -98,7 +99,7 @@ func summary(evs []dyad.Event) string {
 
 func TestEngine(t *testing.T) {
 	c, d := engine(t)
-	needTags := map[string]bool{"compound with modifiers": true, "agent from country before the verb": true, "predicate adjective trigger": true} // modifiers recognised by their POS tags
+	needTags := map[string]bool{"compound with modifiers": true, "agent from country before the verb": true, "predicate adjective trigger": true, "coordinated verbs share the subject": true} // modifiers recognised by their POS tags
 	tests := []struct{ name, sentence, want string }{
 		{"subject verb object", "Russian President Vladimir Putin visited Kyrgyzstan.", "042 RUSGOV>KGZ"},
 		{"pattern target slot", "Putin arrived in Bishkek on Tuesday.", "042 RUSGOV>KGZ"},
@@ -124,6 +125,7 @@ func TestEngine(t *testing.T) {
 		{"plain pattern for a single subject", "France agreed.", "081 FRA>"},
 		{"passive ignores the unmatched rest of a pattern", "Armenia was attacked by Azerbaijan.", "190 AZE>ARM"},
 		{"predicate adjective trigger", "Iran is ready to meet Israel.", "036 IRN>ISR"},
+		{"coordinated verbs share the subject", "Armenia attacked Azerbaijan and shelled Georgia.", "190 ARM>AZE; 194 ARM>GEO"},
 		{"reciprocal code", "Armenia signed a treaty with Azerbaijan.", "057 ARM>AZE; 057 AZE>ARM"},
 		{"agents coordinated before an agent of places share them", "Lawmakers and officials in Armenia and Georgia criticized Iran.", "112 ARMLEG+GEOLEG+ARMGOV+GEOGOV>IRN"},
 		{"a speaker is not the target", "Russia attacked the village, a Ukrainian official said.", "190 RUS>; 010 UKRGOV>"},
