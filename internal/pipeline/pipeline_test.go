@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -129,20 +127,19 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 }
 
+// exampleDocs reads the example articles as dyad code does.
 func exampleDocs(b *testing.B) []*dyad.Document {
-	files, _ := filepath.Glob("../../examples/*.txt")
 	var docs []*dyad.Document
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		d, err := ingest.Read(f, fh, time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC))
-		fh.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, d)
+	err := ingest.Walk(context.Background(), []string{"../../examples"}, nil, ingest.Options{},
+		func(d *dyad.Document, src ingest.Source, err error) error {
+			if err != nil {
+				return err
+			}
+			docs = append(docs, d)
+			return nil
+		})
+	if err != nil || len(docs) == 0 {
+		b.Fatalf("reading examples: %d documents, %v", len(docs), err)
 	}
 	return docs
 }
