@@ -441,14 +441,21 @@ func (st *sent) inheritedSubject(v int) int {
 	return -1
 }
 
+// children returns the dependents of token h, in order. The index is
+// built once per sentence, on first use.
 func (st *sent) children(h int) []int {
-	var out []int
-	for k := range st.toks {
-		if st.toks[k].Head == h {
-			out = append(out, k)
+	if st.kids == nil {
+		st.kids = make([][]int, len(st.toks))
+		for k := range st.toks {
+			if hd := st.toks[k].Head; hd >= 0 && hd < len(st.toks) {
+				st.kids[hd] = append(st.kids[hd], k)
+			}
 		}
 	}
-	return out
+	if h < 0 || h >= len(st.kids) {
+		return nil
+	}
+	return st.kids[h]
 }
 
 func (st *sent) hasCase(n int, word string) bool {

@@ -18,6 +18,7 @@ type sent struct {
 	low    []string   // lower-cased forms
 	quot   []bool     // token is inside a quotation
 	capGov bool       // capitals stay governments after locative prepositions
+	kids   [][]int    // dependents per token, built on first use (parsed sentences)
 }
 
 func newSent(in Input) *sent {
@@ -493,8 +494,8 @@ var negWords = map[string]bool{"not": true, "n't": true, "never": true, "no": tr
 // negated reports whether a negation governs the trigger at i.
 func (st *sent) negated(i int) bool {
 	if st.s.Parsed {
-		for k := range st.toks {
-			if st.toks[k].Head == i && st.toks[k].Dep == "advmod" && negWords[st.low[k]] {
+		for _, k := range st.children(i) {
+			if st.toks[k].Dep == "advmod" && negWords[st.low[k]] {
 				return true
 			}
 		}
