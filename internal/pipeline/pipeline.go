@@ -129,14 +129,22 @@ func coderOptions(opt Options) []code.Option {
 // Prepare segments and annotates doc in place. A document without a
 // publication date gets its dateline's date ("BISHKEK, March 14, 2025 —"),
 // else today's.
-func (p *Pipeline) Prepare(doc *dyad.Document) {
+func (p *Pipeline) Prepare(doc *dyad.Document) { p.prepare(doc) }
+
+// prepare is Prepare returning the dateline's byte span ([0,0] if none),
+// which dates and the document's focus country need too.
+func (p *Pipeline) prepare(doc *dyad.Document) (dateline [2]int) {
 	if doc.Sentences == nil {
 		text.Segment(doc, doc.Title != "")
+	}
+	dl, ok := text.DocDateline(doc)
+	if ok {
+		dateline = [2]int{dl.Start, dl.End}
 	}
 	if doc.Published.IsZero() {
 		n := p.now().UTC()
 		doc.Published = time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
-		if dl, ok := text.DocDateline(doc); ok && dl.Date[1] > dl.Date[0] {
+		if ok && dl.Date[1] > dl.Date[0] {
 			toks := text.Tokenize(doc.Text[dl.Date[0]:dl.Date[1]], dl.Date[0])
 			if e, ok := timex.Find(toks, doc.Published, false); ok {
 				doc.Published = e.Date
@@ -149,6 +157,7 @@ func (p *Pipeline) Prepare(doc *dyad.Document) {
 			a.Annotate(s)
 		}
 	}
+	return dateline
 }
 
 // futureWords mark a sentence as speaking of the future.
@@ -252,14 +261,10 @@ type coded struct {
 
 // events codes the events of doc.
 func (p *Pipeline) events(ctx context.Context, doc *dyad.Document) (*coded, error) {
-	p.Prepare(doc)
+	dateline := p.prepare(doc)
 	mentions := make([][]actor.Mention, len(doc.Sentences))
 	for i := range doc.Sentences {
 		mentions[i] = p.Actors.Find(&doc.Sentences[i], doc.Published)
-	}
-	var dateline [2]int
-	if dl, ok := text.DocDateline(doc); ok {
-		dateline = [2]int{dl.Start, dl.End}
 	}
 	var places []geo.Place
 	var focusPlace *dyad.Location
