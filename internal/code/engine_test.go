@@ -204,27 +204,38 @@ func withPatterns(src string) Option {
 	}
 }
 
+// arc is a hand-given dependency: head token index (-1 root) and relation.
+type arc struct {
+	head int
+	dep  string
+}
+
+// codeParsed codes txt, one sentence, with the dependency parse given by
+// arcs (one per token) instead of the parser's, to pin down how the coder
+// treats a specific tree.
+func codeParsed(t *testing.T, c *Coder, d *actor.Dictionary, txt string, arcs []arc) string {
+	t.Helper()
+	doc := &dyad.Document{ID: "t", Text: txt, Published: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)}
+	text.Segment(doc, false)
+	s := &doc.Sentences[0]
+	if len(s.Tokens) != len(arcs) {
+		t.Fatalf("%q: %d tokens, %d arcs", txt, len(s.Tokens), len(arcs))
+	}
+	for i, a := range arcs {
+		s.Tokens[i].Head, s.Tokens[i].Dep = a.head, a.dep
+	}
+	s.Parsed = true
+	return summary(c.Code(Input{Doc: doc, Sentence: s, Mentions: d.Find(s, doc.Published), Date: doc.Published}))
+}
+
 // TestSpeakerNotTarget gives the coder a parse that makes the speaker of
 // "..., a Ukrainian official said" the object of the event's verb (as
 // parsers do): the speaker must still not be the target.
 func TestSpeakerNotTarget(t *testing.T) {
 	c, d := engine(t)
-	doc := &dyad.Document{ID: "t", Text: "Russia attacked the village, a Ukrainian official said.", Published: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)}
-	text.Segment(doc, false)
-	s := &doc.Sentences[0]
 	// Russia attacked the village , a Ukrainian official said .
-	heads := []struct {
-		head int
-		dep  string
-	}{{1, "nsubj"}, {-1, "root"}, {3, "det"}, {1, "obl"}, {1, "punct"}, {7, "det"}, {7, "amod"}, {1, "obj"}, {1, "parataxis"}, {1, "punct"}}
-	if len(s.Tokens) != len(heads) {
-		t.Fatalf("tokens: %d", len(s.Tokens))
-	}
-	for i, h := range heads {
-		s.Tokens[i].Head, s.Tokens[i].Dep = h.head, h.dep
-	}
-	s.Parsed = true
-	got := summary(c.Code(Input{Doc: doc, Sentence: s, Mentions: d.Find(s, doc.Published), Date: doc.Published}))
+	got := codeParsed(t, c, d, "Russia attacked the village, a Ukrainian official said.", []arc{
+		{1, "nsubj"}, {-1, "root"}, {3, "det"}, {1, "obl"}, {1, "punct"}, {7, "det"}, {7, "amod"}, {1, "obj"}, {1, "parataxis"}, {1, "punct"}})
 	if want := "190 RUS>; 010 UKRGOV>"; got != want {
 		t.Errorf("got %s want %s", got, want)
 	}
@@ -236,22 +247,9 @@ func TestSpeakerNotTarget(t *testing.T) {
 func TestParseSubjectIsSlotTarget(t *testing.T) {
 	c, d := engine(t)
 	c = c.With(withPatterns("112 note * + * regret\n"))
-	doc := &dyad.Document{ID: "t", Text: "Russia noted that Ukraine regretted it.", Published: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)}
-	text.Segment(doc, false)
-	s := &doc.Sentences[0]
 	// Russia noted that Ukraine regretted it .
-	heads := []struct {
-		head int
-		dep  string
-	}{{1, "obl"}, {-1, "root"}, {4, "mark"}, {1, "nsubj"}, {1, "ccomp"}, {4, "obj"}, {1, "punct"}}
-	if len(s.Tokens) != len(heads) {
-		t.Fatalf("tokens: %d", len(s.Tokens))
-	}
-	for i, h := range heads {
-		s.Tokens[i].Head, s.Tokens[i].Dep = h.head, h.dep
-	}
-	s.Parsed = true
-	got := summary(c.Code(Input{Doc: doc, Sentence: s, Mentions: d.Find(s, doc.Published), Date: doc.Published}))
+	got := codeParsed(t, c, d, "Russia noted that Ukraine regretted it.", []arc{
+		{1, "obl"}, {-1, "root"}, {4, "mark"}, {1, "nsubj"}, {1, "ccomp"}, {4, "obj"}, {1, "punct"}})
 	if want := "112 RUS>UKR"; got != want {
 		t.Errorf("got %s want %s", got, want)
 	}
