@@ -80,18 +80,13 @@ func runEvalNER(ctx context.Context, env *Env, args []string) int {
 		}
 		out := struct {
 			File         string         `json:"file"`
-			Precision    float64        `json:"precision"`
-			Recall       float64        `json:"recall"`
-			F1           float64        `json:"f1"`
-			Gold         int            `json:"gold"`
-			Pred         int            `json:"pred"`
-			Correct      int            `json:"correct"`
+			typ                         // the overall figures, flattened into the object
 			Types        map[string]typ `json:"types"`
 			Sentences    int            `json:"sentences"`
 			Tokens       int            `json:"tokens"`
 			TokensPerSec float64        `json:"tokens_per_sec"`
-		}{File: fs.Arg(0), Precision: s.Precision, Recall: s.Recall, F1: s.F1, Gold: s.Gold, Pred: s.Pred,
-			Correct: s.Correct, Types: map[string]typ{}, Sentences: len(sents), Tokens: s.Tokens, TokensPerSec: s.TokensPerSec}
+		}{File: fs.Arg(0), typ: typ{s.Precision, s.Recall, s.F1, s.Gold, s.Pred, s.Correct},
+			Types: map[string]typ{}, Sentences: len(sents), Tokens: s.Tokens, TokensPerSec: s.TokensPerSec}
 		for k, v := range s.ByType {
 			out.Types[k] = typ{v.Precision, v.Recall, v.F1, v.Gold, v.Pred, v.Correct}
 		}
