@@ -163,17 +163,23 @@ func (p *Pipeline) prepare(doc *dyad.Document) (dateline [2]int) {
 // futureWords mark a sentence as speaking of the future.
 var futureWords = map[string]bool{"will": true, "shall": true, "'ll": true, "scheduled": true, "next": true, "plans": true, "planned": true, "due": true}
 
-// sentenceDates returns the sentence's own date expressions, leaving out
-// the dateline (its date is the publication date, not an event's).
-func sentenceDates(s *dyad.Sentence, published time.Time, dateline [2]int) []timex.Expr {
+// sentenceDates returns the sentence's own dates: expressions that name a
+// day, or a range of days ("from March 3 to 5", dated by its first day),
+// leaving out the dateline (its date is the publication date, not an
+// event's). Periods ("last week", "in 2014") name no day and are left out:
+// their events keep the publication date.
+func sentenceDates(s *dyad.Sentence, published time.Time, dateline [2]int) []timex.Span {
 	future := false
 	for i := range s.Tokens {
 		if futureWords[strings.ToLower(s.Tokens[i].Form())] {
 			future = true
 		}
 	}
-	var out []timex.Expr
-	for _, e := range timex.FindAll(s.Tokens, published, future) {
+	var out []timex.Span
+	for _, e := range timex.Spans(s.Tokens, published, future) {
+		if e.Gran != timex.Day {
+			continue
+		}
 		if st := s.Tokens[e.Start].Start; st >= dateline[0] && st < dateline[1] {
 			continue
 		}
@@ -184,7 +190,7 @@ func sentenceDates(s *dyad.Sentence, published time.Time, dateline [2]int) []tim
 
 // nearestDate picks, for a trigger at byte offset pos, the sentence's date
 // expression nearest to it, else the publication date.
-func nearestDate(s *dyad.Sentence, dates []timex.Expr, pos int, published time.Time) time.Time {
+func nearestDate(s *dyad.Sentence, dates []timex.Span, pos int, published time.Time) time.Time {
 	best, bestD := published, -1
 	for _, e := range dates {
 		d := s.Tokens[e.Start].Start - pos
@@ -192,7 +198,7 @@ func nearestDate(s *dyad.Sentence, dates []timex.Expr, pos int, published time.T
 			d = -d
 		}
 		if bestD < 0 || d < bestD {
-			best, bestD = e.Date, d
+			best, bestD = e.From, d
 		}
 	}
 	return best

@@ -81,6 +81,28 @@ func TestStateVisit(t *testing.T) {
 	}
 }
 
+// TestEventDates: an event takes the date its sentence names nearest to
+// the trigger — a day, or the first day of a range — and periods that name
+// no day leave the publication date.
+func TestEventDates(t *testing.T) {
+	p := testPipeline(t)
+	tests := []struct{ sentence, want string }{
+		{"Russian President Vladimir Putin visited Kyrgyzstan on Tuesday.", "2025-03-11"},
+		{"Russian President Vladimir Putin visited Kyrgyzstan from March 3 to 5.", "2025-03-03"},
+		{"Russian President Vladimir Putin visited Kyrgyzstan last week.", "2025-03-14"},
+		{"Russian President Vladimir Putin visited Kyrgyzstan in 2014.", "2025-03-14"},
+	}
+	for _, tc := range tests {
+		evs, err := p.Events(context.Background(), doc(t, tc.sentence, "2025-03-14"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !has(evs, want{root: "042", src: "RUSGOV", tgt: "KGZ", date: tc.want}) {
+			t.Errorf("%s: want the visit dated %s, got:\n%s", tc.sentence, tc.want, dump(evs))
+		}
+	}
+}
+
 func dump(evs []dyad.Event) string {
 	s := ""
 	for _, e := range evs {
