@@ -72,6 +72,8 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	skipActors := fs.Bool("skip-actors", true, "write PETRARCH's ^ as dyad's ^ (skip the next actor) rather than a '*' gap")
 	trace := fs.Bool("trace", false, "under each failure, list the produced events with their trigger and rule")
 	capGov := fs.Bool("capital-gov", true, "code a capital as its government also where it is the place (\"in Minas Tirith\"), as PETRARCH does; dyad's default codes the place as the country")
+	passiveAgent := fs.Bool("passive-needs-agent", true, "read a passive without a \"by\" agent as active, its subject the source, as PETRARCH does; dyad's default makes the subject the target")
+	absorb := fs.Bool("absorb", true, "drop events in the adverbial and infinitival clauses of a coded verb, as PETRARCH folds them into the verb above; dyad's default codes both")
 	requireDyad := fs.Bool("require-dyad", true, "drop produced codings without a target before comparing (PETRARCH's require_dyad option, on in its shipped config)")
 	if code, exit := parseFlags(fs, args); exit {
 		return code
@@ -140,6 +142,12 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	}
 	if *capGov {
 		p.Coder = p.Coder.With(code.CapitalAsGovernment())
+	}
+	if *passiveAgent {
+		p.Coder = p.Coder.With(code.PassiveNeedsAgent())
+	}
+	if *absorb {
+		p.Coder = p.Coder.With(code.AbsorbSubordinate())
 	}
 	discards := d.AllDiscards()
 	traces := map[string][]string{}

@@ -257,6 +257,21 @@ func (st *sent) byAgent(trig int) int {
 	return -1
 }
 
+// hasAgent reports whether the passive trigger at i has a "by" agent: a
+// dependent with a "by" case in the parse, else "by" within the clause
+// after it.
+func (st *sent) hasAgent(i int) bool {
+	if st.s.Parsed {
+		for _, c := range st.children(i) {
+			if d := st.toks[c].Dep; d == "obl:agent" || (d == "obl" || d == "nmod") && st.hasCase(c, "by") {
+				return true
+			}
+		}
+		return false
+	}
+	return st.byAgent(i) >= 0
+}
+
 // object returns the mention starting right after position j (a direct
 // object), unless it is the subject of a following clause.
 func (st *sent) object(j int) int {
@@ -331,10 +346,15 @@ func (st *sent) parseArgs(m match) (sg, tg []int) {
 	var subj, obj, agent = -1, -1, -1
 	for _, c := range kids {
 		switch st.toks[c].Dep {
-		case "nsubj", "nsubj:outer":
-			subj = c
-		case "nsubj:pass":
-			subj = c
+		case "nsubj", "nsubj:outer", "nsubj:pass":
+			// Two subjects are a parse error: take the leftmost one
+			// with no verb or punctuation between it and the trigger
+			// ("Gollum centre of a row with Radagast called on ..." is
+			// Gollum's call; in "X departed ..., an official said" X
+			// has its own verb; a dateline is cut off by punctuation).
+			if subj < 0 || !st.clearTo(subj, v) && st.clearTo(c, v) {
+				subj = c
+			}
 		case "obj":
 			obj = c
 		case "obl:agent":
@@ -401,6 +421,17 @@ func (st *sent) parseArgs(m match) (sg, tg []int) {
 		}
 	}
 	return sg, tg
+}
+
+// clearTo reports whether no verb or punctuation stands between token a
+// and the later token v.
+func (st *sent) clearTo(a, v int) bool {
+	for k := a + 1; k < v; k++ {
+		if u := st.toks[k].UPOS; u == "VERB" || u == "PUNCT" {
+			return false
+		}
+	}
+	return true
 }
 
 // plausibleSubject guards against parse errors: a subject sits on the same

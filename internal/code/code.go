@@ -43,6 +43,10 @@ type Coder struct {
 	pats   *Patterns
 	intent bool
 	capGov bool // a capital is its government everywhere, also after "in"
+	// passiveNeedsAgent reads a passive without a "by" agent as active.
+	passiveNeedsAgent bool
+	// absorb drops events in the subordinate clauses of a coded verb.
+	absorb bool
 }
 
 // Option configures a Coder.
@@ -57,6 +61,21 @@ func NoIntent() Option { return func(c *Coder) { c.intent = false } }
 // everywhere, as PETRARCH does, also where it is the place of the event
 // ("arrived in Bishkek"), which the default codes as the country.
 func CapitalAsGovernment() Option { return func(c *Coder) { c.capGov = true } }
+
+// PassiveNeedsAgent reads a passive clause without a "by" agent as if it
+// were active, its subject the source ("The Philippines was criticized
+// over its dispute with Eriador" -> PHL source, Eriador target), as
+// PETRARCH does. The default makes the subject the target and leaves the
+// source unknown.
+func PassiveNeedsAgent() Option { return func(c *Coder) { c.passiveNeedsAgent = true } }
+
+// AbsorbSubordinate codes only the governing verb of a clause tree: an
+// event whose trigger is in an adverbial or infinitival clause of another
+// coded trigger ("restored ties with Gondor after crowds burned its
+// embassy", "abandoned efforts to stop the parade") is dropped, as
+// PETRARCH folds such verbs into the phrase of the verb above them. The
+// default codes both.
+func AbsorbSubordinate() Option { return func(c *Coder) { c.absorb = true } }
 
 // With returns a copy of c with further options applied.
 func (c *Coder) With(opts ...Option) *Coder {
@@ -93,6 +112,7 @@ func (c *Coder) Code(in Input) []dyad.Event {
 	st := newSent(in)
 	st.capGov = c.capGov
 	var out []dyad.Event
+	var trigs []int // trigger token of each event in out
 	seen := map[string]bool{}
 	used := make([]bool, len(st.toks))
 	for i := range st.toks {
@@ -114,9 +134,55 @@ func (c *Coder) Code(in Input) []dyad.Event {
 			}
 			seen[key] = true
 			out = append(out, ev)
+			trigs = append(trigs, m.trig)
 		}
 	}
+	if c.absorb && st.s.Parsed && len(out) > 1 {
+		out = st.absorbed(out, trigs)
+	}
 	return out
+}
+
+// absorbed drops the events whose trigger sits in a subordinate clause
+// (advcl, acl, xcomp, possibly through the noun or argument it modifies)
+// of another event's trigger.
+func (st *sent) absorbed(evs []dyad.Event, trigs []int) []dyad.Event {
+	coded := map[int]bool{}
+	for _, t := range trigs {
+		coded[t] = true
+	}
+	kept := evs[:0]
+	for k, ev := range evs {
+		if !st.underCoded(trigs[k], coded) {
+			kept = append(kept, ev)
+		}
+	}
+	return kept
+}
+
+func (st *sent) underCoded(t int, coded map[int]bool) bool {
+	switch st.toks[t].Dep {
+	case "advcl", "acl", "xcomp":
+	default:
+		return false
+	}
+	cur := t
+	for steps := 0; steps < 6; steps++ {
+		h := st.toks[cur].Head
+		if h < 0 || h >= len(st.toks) || h == t {
+			return false
+		}
+		if coded[h] {
+			return true
+		}
+		switch st.toks[h].Dep {
+		case "advcl", "acl", "xcomp", "obj", "obl", "nmod":
+			cur = h
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 func codes(rs []dyad.ActorRef) string {
@@ -154,6 +220,9 @@ func (c *Coder) bestMatch(st *sent, i int) (match, bool) {
 		return match{}, false
 	}
 	passive := st.isPassive(i)
+	if passive && c.passiveNeedsAgent && !st.hasAgent(i) {
+		passive = false
+	}
 	var best match
 	bestSpec, found, bestExact := 0, false, false
 	for _, p := range cands {
