@@ -70,8 +70,8 @@ func CapitalAsGovernment() Option { return func(c *Coder) { c.capGov = true } }
 func PassiveNeedsAgent() Option { return func(c *Coder) { c.passiveNeedsAgent = true } }
 
 // AbsorbSubordinate codes only the governing verb of a clause tree: an
-// event whose trigger is in an adverbial or infinitival clause of another
-// coded trigger ("restored ties with Gondor after crowds burned its
+// event whose trigger is in an adverbial or infinitival clause of the
+// trigger of an event with a target ("restored ties with Gondor after crowds burned its
 // embassy", "abandoned efforts to stop the parade") is dropped, as
 // PETRARCH folds such verbs into the phrase of the verb above them. The
 // default codes both.
@@ -145,11 +145,13 @@ func (c *Coder) Code(in Input) []dyad.Event {
 
 // absorbed drops the events whose trigger sits in a subordinate clause
 // (advcl, acl, xcomp, possibly through the noun or argument it modifies)
-// of another event's trigger.
+// of the trigger of another event that has a target.
 func (st *sent) absorbed(evs []dyad.Event, trigs []int) []dyad.Event {
-	coded := map[int]bool{}
-	for _, t := range trigs {
-		coded[t] = true
+	coded := map[int]bool{} // triggers of events with a target
+	for k, t := range trigs {
+		if len(evs[k].Recipient) > 0 {
+			coded[t] = true
+		}
 	}
 	kept := evs[:0]
 	for k, ev := range evs {
