@@ -105,3 +105,51 @@ func TestAnalyzeKeys(t *testing.T) {
 		t.Errorf("published %q, want the dateline's 2025-11-26", doc.Published)
 	}
 }
+
+// TestCodeDicts codes with a user's PETRARCH-format dictionaries, alone
+// and on top of the built-ins, and checks that their discards apply and
+// that a malformed line is reported with file and line.
+func TestCodeDicts(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("my.verbs.txt", "--- SCOLD [111] ---\nSCOLD\n- * FOR +  [112]\n")
+	write("my.actors.txt", "FREEDONIA [FRD]\nSYLVANIA [SYL]\n")
+	write("my.discards.txt", "+BASKETBALL\n")
+	in := "Headline\n\nFreedonia scolded Sylvania on Monday.\n"
+	code, out, errs := run(t, in, "code", "--format", "tsv", "--date", "2025-03-14", "--dicts", dir, "--dicts-only", "-")
+	if code != 0 || !strings.Contains(out, "\tFRD\t") || !strings.Contains(out, "\tSYL\t") || !strings.Contains(out, "\t111\t") {
+		t.Fatalf("--dicts-only: exit %d\n%s\n%s", code, out, errs)
+	}
+	// On top of the built-ins: the built-in actors still code Russia.
+	in2 := "Headline\n\nFreedonia scolded Russia on Monday.\n"
+	code, out, errs = run(t, in2, "code", "--format", "tsv", "--date", "2025-03-14", "--dicts", dir, "-")
+	if code != 0 || !strings.Contains(out, "\tFRD\t") || !strings.Contains(out, "\tRUS\t") {
+		t.Fatalf("--dicts over built-ins: exit %d\n%s\n%s", code, out, errs)
+	}
+	// A story-level discard drops every event of the article.
+	in3 := "Headline\n\nFreedonia scolded Sylvania on Monday. The basketball final is on Friday.\n"
+	code, out, _ = run(t, in3, "code", "--format", "tsv", "--date", "2025-03-14", "--dicts", dir, "--dicts-only", "-")
+	if code != 0 || strings.Count(out, "\n") != 1 {
+		t.Fatalf("story discard: exit %d, want the header only:\n%s", code, out)
+	}
+	// A sentence-level discard drops that sentence's events only.
+	write("my.discards.txt", "+BASKETBALL\nFRIENDLY MATCH\n")
+	in4 := "Headline\n\nFreedonia scolded Sylvania on Monday. Sylvania scolded Freedonia after the friendly match.\n"
+	code, out, _ = run(t, in4, "code", "--format", "tsv", "--date", "2025-03-14", "--dicts", dir, "--dicts-only", "-")
+	if code != 0 || strings.Count(out, "\n") != 2 || !strings.Contains(out, "\tFRD\tFreedonia\tSYL\t") {
+		t.Fatalf("sentence discard: exit %d, want the first sentence's event only:\n%s", code, out)
+	}
+	write("my.verbs.txt", "--- SCOLD [111] ---\nSCOLD\n- * FOR +  [11x2\n")
+	code, _, errs = run(t, in, "code", "--dicts", dir, "-")
+	if code != 1 || !strings.Contains(errs, "my.verbs.txt:3") {
+		t.Fatalf("malformed dictionary: exit %d, want 1 and an error naming my.verbs.txt:3:\n%s", code, errs)
+	}
+	if code, _, errs = run(t, in, "code", "--dicts-only", "-"); code == 0 || !strings.Contains(errs, "--dicts") {
+		t.Fatalf("--dicts-only alone: exit %d\n%s", code, errs)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -12,6 +13,8 @@ import (
 
 	"github.com/dyad-events/dyad/internal/dyad"
 	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/ontology"
+	"github.com/dyad-events/dyad/internal/petr"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
@@ -28,6 +31,8 @@ type pipelineFlags struct {
 	patterns listFlag
 	noModels bool
 	custom   bool
+	dicts    listFlag
+	only     bool
 }
 
 func (pf *pipelineFlags) register(fs *flag.FlagSet) {
@@ -36,6 +41,8 @@ func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 	fs.Var(&pf.patterns, "patterns", "extra verb-pattern `FILE` added to the built-ins (repeatable)")
 	fs.BoolVar(&pf.noModels, "no-models", false, "skip the tagger, parser and NER (faster, less accurate)")
 	fs.BoolVar(&pf.custom, "custom-codes", false, "allow --patterns files to use event codes outside CAMEO (e.g. converted PETRARCH dictionaries)")
+	fs.Var(&pf.dicts, "dicts", "`DIR` (or file) of PETRARCH/TABARI dictionaries (*verbs*, *actors*, *agents*, *discards* .txt), converted at start and applied on top of the built-ins, discards included (repeatable)")
+	fs.BoolVar(&pf.only, "dicts-only", false, "with --dicts, code with those dictionaries only: no built-in actors or patterns, and no rewriting of future actions as intentions (the dictionaries code them)")
 }
 
 func (pf *pipelineFlags) published() (time.Time, error) {
@@ -50,7 +57,59 @@ func (pf *pipelineFlags) published() (time.Time, error) {
 }
 
 func (pf *pipelineFlags) pipeline(ctx context.Context) (*pipeline.Pipeline, error) {
-	return pipeline.New(ctx, pipeline.Options{ActorFiles: pf.actors, PatternFiles: pf.patterns, NoModels: pf.noModels, CustomCodes: pf.custom})
+	opt := pipeline.Options{ActorFiles: pf.actors, PatternFiles: pf.patterns, NoModels: pf.noModels, CustomCodes: pf.custom}
+	if pf.only && len(pf.dicts) == 0 {
+		return nil, fmt.Errorf("--dicts-only needs --dicts DIR")
+	}
+	if len(pf.dicts) == 0 {
+		return pipeline.New(ctx, opt)
+	}
+	tmp, err := os.MkdirTemp("", "dyad-dicts-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp) // the pipeline reads the converted files while it is built
+	if err := withDicts(ctx, &opt, pf.dicts, tmp); err != nil {
+		return nil, err
+	}
+	if pf.only {
+		opt.NoBuiltinActors, opt.NoBuiltinPatterns, opt.NoIntent = true, true, true
+	}
+	return pipeline.New(ctx, opt)
+}
+
+// withDicts converts the PETRARCH/TABARI dictionaries in paths into dir
+// and adds them to opt: actors and patterns after the user's own files,
+// their event codes allowed even outside CAMEO, their discard lists as the
+// pipeline's Discard.
+func withDicts(ctx context.Context, opt *pipeline.Options, paths []string, dir string) error {
+	d, err := petr.LoadFiles(ctx, paths)
+	if err != nil {
+		return fmt.Errorf("--dicts: %w", err)
+	}
+	ont, err := ontology.Load()
+	if err != nil {
+		return err
+	}
+	vo, err := verbOptions(ont, "auto", true, true, true)
+	if err != nil {
+		return err
+	}
+	vo.ExactWords, vo.SkipActors = true, true // PETRARCH's own reading, as dyad eval petr measures it
+	conv, err := d.Convert(ctx, dir, vo)
+	if err != nil {
+		return fmt.Errorf("--dicts: %w", err)
+	}
+	opt.ActorFiles = append(opt.ActorFiles, conv.ActorFiles...)
+	opt.PatternFiles = append(opt.PatternFiles, conv.PatternFiles...)
+	opt.CustomCodes = true
+	if disc := d.AllDiscards(); len(disc.Discards) > 0 {
+		opt.Discard = func(s string) (string, bool) {
+			dc, ok := disc.Match(s)
+			return dc.Level, ok
+		}
+	}
+	return nil
 }
 
 // newFlagSet returns a flag set whose --help prints usage and examples.

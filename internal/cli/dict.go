@@ -34,7 +34,8 @@ Examples:
   dyad dict convert --out petr-dyad ../shared/data/petrarch/PETR.Validate.verbs.txt \
       ../shared/data/petrarch/PETR.Validate.actors.txt ../shared/data/petrarch/PETR.Validate.agents.txt
   dyad dict convert --out petr-dyad --trigger-ext off ../shared/data/petrarch/PETR.Validate.verbs.txt
-  dyad code --actors petr-dyad/petr.actors --patterns petr-dyad/PETR.Validate.verbs.patterns article.txt
+  dyad code --actors petr-dyad/petr.actors --patterns petr-dyad/PETR.Validate.verbs.patterns --custom-codes article.txt
+  dyad code --dicts ../shared/data/petrarch/ article.txt    (converts at start, discards included)
 
 Flags:
 `

@@ -36,6 +36,13 @@ type Options struct {
 	NoBuiltinPatterns bool // use only PatternFiles
 	CustomCodes       bool // PatternFiles may use event codes outside CAMEO (any 2-4 digits)
 	NoIntent          bool // do not rewrite stated future actions as CAMEO intentions (see code.NoIntent)
+
+	// Discard, when set, is asked about each sentence's text before
+	// coding: a "story" answer drops every event of the document, a
+	// "sentence" answer the events of that sentence (dictionaries' discard
+	// lists, such as PETRARCH's). Actors, places, quotes and tone are
+	// still reported.
+	Discard func(sentence string) (level string, ok bool)
 }
 
 // Pipeline analyses documents. It is safe for concurrent use.
@@ -49,6 +56,7 @@ type Pipeline struct {
 	themes     *theme.Lexicon
 	now        func() time.Time
 	beyond     bool // modes, contexts, quotes, tone and the headline check (off only to measure their cost)
+	discard    func(string) (string, bool)
 }
 
 // New loads the built-in data and the user's files.
@@ -92,7 +100,7 @@ func New(ctx context.Context, opt Options) (*Pipeline, error) {
 			return nil, err
 		}
 	}
-	p := &Pipeline{Ontology: ont, Actors: dict, Coder: code.New(ont, pats, coderOptions(opt)...), now: opt.Now}
+	p := &Pipeline{Ontology: ont, Actors: dict, Coder: code.New(ont, pats, coderOptions(opt)...), now: opt.Now, discard: opt.Discard}
 	if p.now == nil {
 		p.now = time.Now
 	}
@@ -279,6 +287,7 @@ func (p *Pipeline) events(ctx context.Context, doc *dyad.Document) (*coded, erro
 		focusPlace = documentFocus(doc, places, dateline[1])
 	}
 	focus := p.focusCountry(doc, mentions, dateline, focusPlace)
+	skip := p.discarded(doc)
 	var out []dyad.Event
 	for i := range doc.Sentences {
 		if i%64 == 0 && ctx.Err() != nil {
@@ -286,7 +295,7 @@ func (p *Pipeline) events(ctx context.Context, doc *dyad.Document) (*coded, erro
 		}
 		s := &doc.Sentences[i]
 		ms := mentions[i]
-		if len(ms) == 0 {
+		if len(ms) == 0 || skip != nil && skip[i] {
 			continue
 		}
 		evs := p.Coder.Code(code.Input{Doc: doc, Sentence: s, Mentions: ms, Date: doc.Published, Focus: focus})
@@ -322,6 +331,32 @@ func (p *Pipeline) events(ctx context.Context, doc *dyad.Document) (*coded, erro
 		}
 	}
 	return &coded{events: out, places: places, mentions: mentions}, nil
+}
+
+// discarded marks the sentences the Discard option drops: all of them
+// when one matches at story level. nil when nothing is dropped.
+func (p *Pipeline) discarded(doc *dyad.Document) []bool {
+	if p.discard == nil {
+		return nil
+	}
+	var skip []bool
+	for i := range doc.Sentences {
+		level, ok := p.discard(doc.Sentences[i].Text)
+		if !ok {
+			continue
+		}
+		if skip == nil {
+			skip = make([]bool, len(doc.Sentences))
+		}
+		if level == "story" {
+			for k := range skip {
+				skip[k] = true
+			}
+			return skip
+		}
+		skip[i] = true
+	}
+	return skip
 }
 
 // Analyze returns the document-level analysis of doc.
