@@ -427,7 +427,7 @@ func (st *sent) parseArgs(m match) (sg, tg []int) {
 // and the later token v.
 func (st *sent) clearTo(a, v int) bool {
 	for k := a + 1; k < v; k++ {
-		if u := st.toks[k].UPOS; u == "VERB" || u == "PUNCT" {
+		if u := st.toks[k].UPOS; u == "VERB" || u == "PUNCT" || st.boundary(k) || st.low[k] == "," {
 			return false
 		}
 	}
@@ -514,19 +514,43 @@ func (st *sent) mentionGroup(n int) []int {
 			}
 		}
 	}
+	// A modifier after the last conjunct belongs to it, not to the head
+	// it is attached to ("Ithilen's sheep and goats of Gondor").
+	lastConj := -1
+	for _, c := range st.children(n) {
+		if st.toks[c].Dep == "conj" {
+			lastConj = c
+		}
+	}
+	modifier := func(t, from, to int) int {
+		for _, c := range st.children(t) {
+			if c < from || c >= to {
+				continue
+			}
+			switch st.toks[c].Dep {
+			case "amod", "compound", "nmod:poss", "nmod", "flat", "appos":
+				if mi := st.at[c]; mi >= 0 {
+					return mi
+				}
+			}
+		}
+		return -1
+	}
 	var visit func(t int, depth int)
 	visit = func(t int, depth int) {
 		if mi := st.at[t]; mi >= 0 {
 			add(mi)
 		} else {
-			for _, c := range st.children(t) {
-				switch st.toks[c].Dep {
-				case "amod", "compound", "nmod:poss", "nmod", "flat", "appos":
-					if mi := st.at[c]; mi >= 0 {
-						add(mi)
-						return
-					}
-				}
+			to := len(st.toks)
+			if depth == 0 && lastConj >= 0 {
+				to = lastConj
+			}
+			mi := modifier(t, 0, to)
+			if mi < 0 && t == lastConj {
+				mi = modifier(n, lastConj, len(st.toks))
+			}
+			if mi >= 0 {
+				add(mi)
 			}
 		}
 		if depth > 0 {

@@ -271,3 +271,66 @@ func TestEngineMultiActorName(t *testing.T) {
 		}
 	}
 }
+
+// TestParsedClauses pins down how the coder reads specific trees: two
+// subjects, coordinated subjects with shared and trailing modifiers,
+// agentless passives and subordinate clauses, with and without the
+// PETRARCH-compatible options.
+func TestParsedClauses(t *testing.T) {
+	base, d := engine(t)
+	tests := []struct {
+		name string
+		opts []Option
+		txt  string
+		arcs []arc
+		want string
+	}{
+		{"two subjects: the leftmost clear one", nil,
+			// Russia envoy of talks with Ukraine criticized Belarus .
+			"Russia envoy of talks with Ukraine criticized Belarus.",
+			[]arc{{6, "nsubj"}, {6, "obl"}, {3, "case"}, {1, "nmod"}, {5, "case"}, {6, "nsubj"}, {-1, "root"}, {6, "obj"}, {6, "punct"}},
+			"112 RUSGOV>BLR"},
+		{"two subjects: not one with its own verb in between", nil,
+			// Russia attacked Ukraine , an official said .
+			"Russia attacked Ukraine, a Belarusian official said.",
+			[]arc{{7, "nsubj"}, {7, "advcl"}, {1, "obj"}, {7, "punct"}, {6, "det"}, {6, "amod"}, {7, "nsubj"}, {-1, "root"}, {7, "punct"}},
+			"190 RUS>UKR; 010 BLRGOV>"},
+		{"shared modifier over a bare agent", nil,
+			"Russian police and soldiers criticized Ukraine.",
+			[]arc{{1, "amod"}, {4, "nsubj"}, {3, "cc"}, {1, "conj"}, {-1, "root"}, {4, "obj"}, {4, "punct"}},
+			"112 RUSCOP+RUSMIL>UKR"},
+		{"modifier after the last conjunct is the conjunct's", nil,
+			// Russia 's troops and ministers of Ukraine criticized Belarus .
+			"Russia's troops and ministers of Ukraine criticized Belarus.",
+			[]arc{{2, "nmod:poss"}, {0, "case"}, {7, "nsubj"}, {4, "cc"}, {2, "conj"}, {6, "case"}, {2, "nmod"}, {-1, "root"}, {7, "obj"}, {7, "punct"}},
+			"112 RUSMIL+UKRGOV>BLR"},
+		{"agentless passive: subject is the target by default (no source, no event)", nil,
+			"Ukraine was criticized over its dispute with Russia.",
+			[]arc{{2, "nsubj:pass"}, {2, "aux:pass"}, {-1, "root"}, {5, "case"}, {5, "nmod:poss"}, {2, "obl"}, {7, "case"}, {5, "nmod"}, {2, "punct"}},
+			""},
+		{"agentless passive read as active", []Option{PassiveNeedsAgent()},
+			"Ukraine was criticized over its dispute with Russia.",
+			[]arc{{2, "nsubj:pass"}, {2, "aux:pass"}, {-1, "root"}, {5, "case"}, {5, "nmod:poss"}, {2, "obl"}, {7, "case"}, {5, "nmod"}, {2, "punct"}},
+			"112 UKR>"},
+		{"passive with an agent stays passive", []Option{PassiveNeedsAgent()},
+			"Ukraine was criticized by Russia.",
+			[]arc{{2, "nsubj:pass"}, {2, "aux:pass"}, {-1, "root"}, {4, "case"}, {2, "obl:agent"}, {2, "punct"}},
+			"112 RUS>UKR"},
+		{"subordinate clause coded by default", nil,
+			// Russia met Ukraine after Belarus attacked Moldova .
+			"Russia met Ukraine after Belarus attacked Moldova.",
+			[]arc{{1, "nsubj"}, {-1, "root"}, {1, "obj"}, {5, "mark"}, {5, "nsubj"}, {1, "advcl"}, {5, "obj"}, {1, "punct"}},
+			"040 RUS>UKR; 190 BLR>MDA"},
+		{"subordinate clause absorbed", []Option{AbsorbSubordinate()},
+			"Russia met Ukraine after Belarus attacked Moldova.",
+			[]arc{{1, "nsubj"}, {-1, "root"}, {1, "obj"}, {5, "mark"}, {5, "nsubj"}, {1, "advcl"}, {5, "obj"}, {1, "punct"}},
+			"040 RUS>UKR"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := codeParsed(t, base.With(tc.opts...), d, tc.txt, tc.arcs); got != tc.want {
+				t.Errorf("%s\n got: %s\nwant: %s", tc.txt, got, tc.want)
+			}
+		})
+	}
+}

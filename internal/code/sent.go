@@ -517,9 +517,17 @@ func (st *sent) negated(i int) bool {
 // for its country, not its government.
 func (st *sent) refs(g []int) []dyad.ActorRef {
 	out := make([]dyad.ActorRef, 0, len(g))
+	shared := "" // the country of a country-modified agent earlier in the group
 	for _, mi := range g {
 		m := st.ms[mi]
 		r := m.Ref
+		if r.Country != "" && r.Sector != "" && r.Code == r.Country+r.Sector {
+			shared = r.Country
+		} else if m.Kind == "agent" && r.Country == "" && r.Sector != "" && r.Code == r.Sector && shared != "" && m.End-m.Start == 1 {
+			// "Danish media and government": the modifier is shared by
+			// the bare agent coordinated after it.
+			r.Country, r.Code = shared, shared+r.Sector
+		}
 		if !st.capGov && m.Kind == "capital" && m.Start > 0 && locativePreps[st.low[m.Start-1]] && r.Country != "" {
 			r.Code, r.Sector = r.Country, ""
 		}
