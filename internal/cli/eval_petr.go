@@ -74,6 +74,7 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	capGov := fs.Bool("capital-gov", true, "code a capital as its government also where it is the place (\"in Minas Tirith\"), as PETRARCH does; dyad's default codes the place as the country")
 	passiveAgent := fs.Bool("passive-needs-agent", true, "read a passive without a \"by\" agent as active, its subject the source, as PETRARCH does; dyad's default makes the subject the target")
 	absorb := fs.Bool("absorb", true, "drop events in the adverbial and infinitival clauses of a coded verb, as PETRARCH folds them into the verb above; dyad's default codes both")
+	verbForms := fs.Bool("verb-forms", true, "match a verb only in its regular and irregular forms, as PETRARCH generates them (\"departes\" is no form of depart); dyad's default also matches through lemma candidates")
 	requireDyad := fs.Bool("require-dyad", true, "drop produced codings without a target before comparing (PETRARCH's require_dyad option, on in its shipped config)")
 	if code, exit := parseFlags(fs, args); exit {
 		return code
@@ -148,6 +149,9 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	}
 	if *absorb {
 		p.Coder = p.Coder.With(code.AbsorbSubordinate())
+	}
+	if *verbForms {
+		p.Coder = p.Coder.With(code.VerbForms())
 	}
 	discards := d.AllDiscards()
 	traces := map[string][]string{}

@@ -47,6 +47,8 @@ type Coder struct {
 	passiveNeedsAgent bool
 	// absorb drops events in the subordinate clauses of a coded verb.
 	absorb bool
+	// verbForms matches a trigger only in its regular or irregular forms.
+	verbForms bool
 }
 
 // Option configures a Coder.
@@ -76,6 +78,13 @@ func PassiveNeedsAgent() Option { return func(c *Coder) { c.passiveNeedsAgent = 
 // PETRARCH folds such verbs into the phrase of the verb above them. The
 // default codes both.
 func AbsorbSubordinate() Option { return func(c *Coder) { c.absorb = true } }
+
+// VerbForms matches a pattern's trigger only in the forms English
+// spelling rules make of it ("depart", "departs", "departed",
+// "departing") and its irregular forms, as dictionaries that list base
+// forms (PETRARCH, TABARI) do; the default matches any token whose lemma
+// candidates include it ("departes").
+func VerbForms() Option { return func(c *Coder) { c.verbForms = true } }
 
 // With returns a copy of c with further options applied.
 func (c *Coder) With(opts ...Option) *Coder {
@@ -229,6 +238,9 @@ func (c *Coder) bestMatch(st *sent, i int) (match, bool) {
 	bestSpec, found, bestExact := 0, false, false
 	for _, p := range cands {
 		if !posFits(&st.toks[i], p.Noun) && (p.Noun || !st.predicateAdj(i)) {
+			continue
+		}
+		if c.verbForms && !p.Noun && !inflectsAny(st.low[i], p.elems[0].words) {
 			continue
 		}
 		m := match{p: p, trig: i, target: -1, source: -1, words: []int{i}, passive: passive}

@@ -182,6 +182,9 @@ func TestEngineOptions(t *testing.T) {
 		{"^ needs something to skip", []Option{withPatterns("040 meet\n031 meet * with * ^ * in * +\n")}, "Russia met with in Belarus.", "040 RUS>"},
 		{"^ before the trigger", []Option{withPatterns("040 meet\n031 ^ * then * @meet\n")}, "Ukraine then met Russia.", "031 UKR>RUS"},
 		{"capital as government everywhere", []Option{CapitalAsGovernment()}, "Putin arrived in Bishkek on Tuesday.", "042 RUSGOV>KGZGOV"},
+		{"lemma candidates match a misspelt form by default", []Option{withPatterns("032 depart * from +\n")}, "Russia departes from Ukraine.", "032 RUS>UKR"},
+		{"verb forms: a misspelt form does not match", []Option{VerbForms(), withPatterns("032 depart * from +\n")}, "Russia departes from Ukraine.", ""},
+		{"verb forms: a regular form matches", []Option{VerbForms(), withPatterns("032 depart * from +\n")}, "Russia departed from Ukraine.", "032 RUS>UKR"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

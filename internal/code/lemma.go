@@ -96,3 +96,60 @@ func lemmaCandidates(form, lemma string, buf []string) []string {
 	}
 	return buf
 }
+
+// inflects reports whether form (lower case) is verb itself or one of its
+// regular inflections by English spelling rules (-s/-es/-ies, -d/-ed/-ied
+// with a doubled consonant allowed, -ing with a dropped e or ie -> ying),
+// or an irregular form of it. It is how dictionaries that list base forms
+// (PETRARCH, TABARI) generate the forms a verb matches.
+func inflects(form, verb string) bool {
+	if form == verb || irregular[form] == verb {
+		return true
+	}
+	n := len(verb)
+	if n == 0 {
+		return false
+	}
+	if strings.HasSuffix(verb, "ie") && form == verb[:n-2]+"ying" { // "dying"
+		return true
+	}
+	if !strings.HasPrefix(form, verb[:n-1]) {
+		return false
+	}
+	last := verb[n-1]
+	consY := last == 'y' && n > 1 && !strings.ContainsRune("aeiou", rune(verb[n-2]))
+	rest := form[n-1:] // form after the verb's last letter is dropped
+	switch {
+	case consY && (rest == "ies" || rest == "ied"):
+		return true
+	case last == 'e' && (rest == "es" || rest == "ed" || rest == "ing" || rest == "eing"):
+		return rest != "eing" || strings.HasSuffix(verb, "ee") // "agreeing"
+	}
+	if !strings.HasPrefix(form, verb) {
+		return false
+	}
+	suf := form[n:]
+	switch suf {
+	case "s":
+		return !strings.HasSuffix(verb, "s") && !strings.HasSuffix(verb, "x") && !strings.HasSuffix(verb, "z") &&
+			!strings.HasSuffix(verb, "ch") && !strings.HasSuffix(verb, "sh") && !consY
+	case "es":
+		return strings.HasSuffix(verb, "s") || strings.HasSuffix(verb, "x") || strings.HasSuffix(verb, "z") ||
+			strings.HasSuffix(verb, "ch") || strings.HasSuffix(verb, "sh") || strings.HasSuffix(verb, "o")
+	case "ed", "ing":
+		return last != 'e'
+	}
+	if len(suf) >= 3 && suf[0] == last && (suf[1:] == "ed" || suf[1:] == "ing") {
+		return !strings.ContainsRune("aeiouwy", rune(last)) // "stopped", "committing"
+	}
+	return false
+}
+
+func inflectsAny(form string, verbs []string) bool {
+	for _, v := range verbs {
+		if inflects(form, v) {
+			return true
+		}
+	}
+	return false
+}

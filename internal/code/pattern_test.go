@@ -125,3 +125,25 @@ func TestParseLetterCodes(t *testing.T) {
 		t.Errorf("codes %q:%q", p.Code, p.Reverse)
 	}
 }
+
+func TestInflects(t *testing.T) {
+	tests := []struct {
+		form, verb string
+		want       bool
+	}{
+		{"depart", "depart", true}, {"departs", "depart", true}, {"departed", "depart", true},
+		{"departing", "depart", true}, {"departes", "depart", false}, {"departd", "depart", false},
+		{"criticizes", "criticize", true}, {"criticized", "criticize", true}, {"criticizing", "criticize", true},
+		{"criticizeing", "criticize", false}, {"agreeing", "agree", true}, {"agreed", "agree", true},
+		{"carries", "carry", true}, {"carried", "carry", true}, {"carrying", "carry", true}, {"carrys", "carry", false},
+		{"plays", "play", true}, {"played", "play", true}, {"reaches", "reach", true}, {"reachs", "reach", false},
+		{"stopped", "stop", true}, {"stopping", "stop", true}, {"committed", "commit", true},
+		{"dies", "die", true}, {"dying", "die", true}, {"met", "meet", true}, {"left", "leave", true},
+		{"goes", "go", true}, {"meeting", "meet", true}, {"meets", "meet", true}, {"mets", "meet", false},
+	}
+	for _, tc := range tests {
+		if got := inflects(tc.form, tc.verb); got != tc.want {
+			t.Errorf("inflects(%q, %q) = %v, want %v", tc.form, tc.verb, got, tc.want)
+		}
+	}
+}
