@@ -131,6 +131,14 @@ func TestCodeDicts(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "\tFRD\t") || !strings.Contains(out, "\tRUS\t") {
 		t.Fatalf("--dicts over built-ins: exit %d\n%s\n%s", code, out, errs)
 	}
+	// --petrarch reads an agentless passive as active, as PETRARCH does.
+	passive := "Headline\n\nSylvania was scolded over its border.\n"
+	if _, out, _ = run(t, passive, "code", "--format", "tsv", "--date", "2025-03-14", "--dicts", dir, "--dicts-only", "-"); strings.Count(out, "\n") != 1 {
+		t.Errorf("agentless passive without --petrarch: want no event (no source):\n%s", out)
+	}
+	if _, out, _ = run(t, passive, "code", "--format", "tsv", "--date", "2025-03-14", "--dicts", dir, "--dicts-only", "--petrarch", "-"); !strings.Contains(out, "\tSYL\tSylvania\t\t") {
+		t.Errorf("agentless passive with --petrarch: want SYL as the source:\n%s", out)
+	}
 	// A story-level discard drops every event of the article.
 	in3 := "Headline\n\nFreedonia scolded Sylvania on Monday. The basketball final is on Friday.\n"
 	code, out, _ = run(t, in3, "code", "--format", "tsv", "--date", "2025-03-14", "--dicts", dir, "--dicts-only", "-")

@@ -28,7 +28,7 @@ Examples:
   echo "Russian troops shelled Ukrainian positions near Kharkiv." | dyad code --date 2025-01-10 -
   dyad code --format tsv --actors my.actors news/
   dyad code --dicts ../shared/data/petrarch/ examples/
-  dyad code --dicts my-petrarch-dicts/ --dicts-only news/
+  dyad code --dicts my-petrarch-dicts/ --dicts-only --petrarch news/
   dyad code feed.xml crawl.warc.gz articles.jsonl
 
 Flags:

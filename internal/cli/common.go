@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/code"
 	"github.com/dyad-events/dyad/internal/dyad"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/ontology"
@@ -33,6 +34,7 @@ type pipelineFlags struct {
 	custom   bool
 	dicts    listFlag
 	only     bool
+	compat   bool
 }
 
 func (pf *pipelineFlags) register(fs *flag.FlagSet) {
@@ -42,6 +44,7 @@ func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&pf.noModels, "no-models", false, "skip the tagger, parser and NER (faster, less accurate)")
 	fs.BoolVar(&pf.custom, "custom-codes", false, "allow --patterns files to use event codes outside CAMEO (e.g. converted PETRARCH dictionaries)")
 	fs.Var(&pf.dicts, "dicts", "`DIR` (or file) of PETRARCH/TABARI dictionaries (*verbs*, *actors*, *agents*, *discards* .txt), converted at start and applied on top of the built-ins, discards included (repeatable)")
+	fs.BoolVar(&pf.compat, "petrarch", false, "read sentences as PETRARCH does (what dyad eval petr measures): capitals are governments everywhere, a passive without \"by\" is active, subordinate clauses of a coded verb are not coded, verbs match only in their spelt-out forms")
 	fs.BoolVar(&pf.only, "dicts-only", false, "with --dicts, code with those dictionaries only: no built-in actors or patterns, and no rewriting of future actions as intentions (the dictionaries code them)")
 }
 
@@ -62,7 +65,7 @@ func (pf *pipelineFlags) pipeline(ctx context.Context) (*pipeline.Pipeline, erro
 		return nil, fmt.Errorf("--dicts-only needs --dicts DIR")
 	}
 	if len(pf.dicts) == 0 {
-		return pipeline.New(ctx, opt)
+		return pf.compatible(pipeline.New(ctx, opt))
 	}
 	tmp, err := os.MkdirTemp("", "dyad-dicts-")
 	if err != nil {
@@ -75,7 +78,23 @@ func (pf *pipelineFlags) pipeline(ctx context.Context) (*pipeline.Pipeline, erro
 	if pf.only {
 		opt.NoBuiltinActors, opt.NoBuiltinPatterns, opt.NoIntent = true, true, true
 	}
-	return pipeline.New(ctx, opt)
+	return pf.compatible(pipeline.New(ctx, opt))
+}
+
+// compatible applies --petrarch to a new pipeline.
+func (pf *pipelineFlags) compatible(p *pipeline.Pipeline, err error) (*pipeline.Pipeline, error) {
+	if err != nil || !pf.compat {
+		return p, err
+	}
+	p.Coder = p.Coder.With(petrarchOptions()...)
+	return p, nil
+}
+
+// petrarchOptions are the coder options that read sentences as PETRARCH
+// does; dyad eval petr turns each on by default (each has its own flag
+// there).
+func petrarchOptions() []code.Option {
+	return []code.Option{code.CapitalAsGovernment(), code.PassiveNeedsAgent(), code.AbsorbSubordinate(), code.VerbForms()}
 }
 
 // withDicts converts the PETRARCH/TABARI dictionaries in paths into dir
