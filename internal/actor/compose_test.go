@@ -40,3 +40,35 @@ agent GOV
 		}
 	}
 }
+
+// TestInstitutionAgents: agents of an institution stack their role on the
+// institution's sector unless it already ends in it or the agent is a
+// generic title (officials, spokesman).
+func TestInstitutionAgents(t *testing.T) {
+	d := mustParse(t, `
+country USA
+  name United States
+  inst GOV White House
+  inst MIL Pentagon
+agent GOV
+  word officials
+agent OPP
+  word activists
+`)
+	tests := []struct{ sentence, want string }{
+		{"White House officials met activists of the Pentagon .", "White House officials=USAGOV activists of the Pentagon=USAMILOPP"},
+		{"Pentagon officials spoke .", "Pentagon officials=USAMIL"},
+		{"Pentagon activists spoke .", "Pentagon activists=USAMILOPP"},
+		{"Former Pentagon officials spoke .", "Former Pentagon officials=USAELI"},
+		{"The Pentagon spoke .", "Pentagon=USAMIL"},
+	}
+	for _, tc := range tests {
+		var parts []string
+		for _, m := range d.Find(sentence(tc.sentence), day("2000-01-01")) {
+			parts = append(parts, m.Ref.Text+"="+m.Ref.Code)
+		}
+		if got := strings.Join(parts, " "); got != tc.want {
+			t.Errorf("%s\n got %s\nwant %s", tc.sentence, got, tc.want)
+		}
+	}
+}

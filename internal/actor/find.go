@@ -392,6 +392,11 @@ func (m *matcher) phrase(i int) (Mention, bool) {
 		kind = KindAgent
 		if mod != nil {
 			kind, ref.Name = m.kindOf(mod), mod.t.e.Name
+			if mod.t.use == useInst && !eli && len(agents) == 1 && isGenericTitle(strings.ToLower(m.join(agents[0].start, agents[0].end))) {
+				// "Pentagon officials": a generic title takes the
+				// institution's sector, as after an agent.
+				sector = ""
+			}
 			ref.Code = m.compose(mod, sector, eli)
 			if mod.t.use == usePerson {
 				kind, ref.Name = KindAgent, ""
@@ -569,7 +574,14 @@ func (m *matcher) compose(sp *span, sector string, eli bool) string {
 	switch e.Kind {
 	case KindCountry:
 		if sp.t.use == useInst && !eli {
-			return e.Key + e.Insts[sp.t.inst].Sector
+			// An institution's agents stack their own role on its
+			// sector ("rights activists of the Gonzo GMO" GONGMOOPP);
+			// "White House officials" stay USAGOV.
+			is := e.Insts[sp.t.inst].Sector
+			if sector != "" && !strings.HasSuffix(is, sector) {
+				return e.Key + is + sector
+			}
+			return e.Key + is
 		}
 		return e.Key + sector
 	case KindIGO:
