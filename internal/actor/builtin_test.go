@@ -157,11 +157,7 @@ func TestBuiltinFind(t *testing.T) {
 		{"Guinea-Bissau and Guinea.", "Guinea-Bissau=GNB Guinea=GIN"},
 	}
 	for _, tc := range tests {
-		var got []string
-		for _, m := range d.Find(sentence(tc.text), day("2025-03-14")) {
-			got = append(got, m.Ref.Text+"="+m.Ref.Code)
-		}
-		if g := strings.Join(got, " "); g != tc.want {
+		if g := mentionCodes(d, tc.text, "2025-03-14"); g != tc.want {
 			t.Errorf("Find(%q)\n got %s\nwant %s", tc.text, g, tc.want)
 		}
 	}

@@ -31,11 +31,7 @@ agent GOV
 		{"President Umbardacil met Eriador .", "President Umbardacil=FORGOV Eriador=ERI"},
 	}
 	for _, tc := range tests {
-		var parts []string
-		for _, m := range d.Find(sentence(tc.sentence), day("2000-01-01")) {
-			parts = append(parts, m.Ref.Text+"="+m.Ref.Code)
-		}
-		if got := strings.Join(parts, " "); got != tc.want {
+		if got := mentionCodes(d, tc.sentence, "2000-01-01"); got != tc.want {
 			t.Errorf("%s\n got %s\nwant %s", tc.sentence, got, tc.want)
 		}
 	}
@@ -63,12 +59,18 @@ agent OPP
 		{"The Pentagon spoke .", "Pentagon=USAMIL"},
 	}
 	for _, tc := range tests {
-		var parts []string
-		for _, m := range d.Find(sentence(tc.sentence), day("2000-01-01")) {
-			parts = append(parts, m.Ref.Text+"="+m.Ref.Code)
-		}
-		if got := strings.Join(parts, " "); got != tc.want {
+		if got := mentionCodes(d, tc.sentence, "2000-01-01"); got != tc.want {
 			t.Errorf("%s\n got %s\nwant %s", tc.sentence, got, tc.want)
 		}
 	}
+}
+
+// mentionCodes finds the mentions of a tokenised sentence on a date and
+// lists them as "text=CODE".
+func mentionCodes(d *Dictionary, text, date string) string {
+	var parts []string
+	for _, m := range d.Find(sentence(text), day(date)) {
+		parts = append(parts, m.Ref.Text+"="+m.Ref.Code)
+	}
+	return strings.Join(parts, " ")
 }
