@@ -9,12 +9,14 @@ the binary embeds it. MODEL is one of:
   tagger   POS tagger and lemmatizer   dyad train tagger --seed 1
   parser   dependency parser           dyad train parser --seed 1
   ner      named-entity recogniser     dyad train ner --seed 1
+  clusters word classes from GloVe     dyad train clusters --seed 1
 `
 
 func runTrain(ctx context.Context, env *Env, args []string) int {
 	return subcommands(ctx, env, "train", args, map[string]func(context.Context, *Env, []string) int{
-		"tagger": runTrainTagger,
-		"parser": runTrainParser,
-		"ner":    runTrainNER,
+		"tagger":   runTrainTagger,
+		"parser":   runTrainParser,
+		"ner":      runTrainNER,
+		"clusters": runTrainClusters,
 	}, trainHelp)
 }
