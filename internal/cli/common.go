@@ -44,7 +44,7 @@ func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&pf.noModels, "no-models", false, "skip the tagger, parser and NER (faster, less accurate)")
 	fs.BoolVar(&pf.custom, "custom-codes", false, "allow --patterns files to use event codes outside CAMEO (e.g. converted PETRARCH dictionaries)")
 	fs.Var(&pf.dicts, "dicts", "`DIR` (or file) of PETRARCH/TABARI dictionaries (*verbs*, *actors*, *agents*, *discards* .txt), converted at start and applied on top of the built-ins, discards included (repeatable)")
-	fs.BoolVar(&pf.compat, "petrarch", false, "read sentences as PETRARCH does (what dyad eval petr measures): capitals are governments everywhere, a passive without \"by\" is active, subordinate clauses of a coded verb are not coded, verbs match only in their spelt-out forms")
+	fs.BoolVar(&pf.compat, "petrarch", false, "read sentences as PETRARCH does (what dyad eval petr measures): capitals are governments everywhere, a passive without \"by\" is active, subordinate clauses of a coded verb are not coded, verbs match only in their spelt-out forms, short comma-delimited clauses are dropped, an event without a target needs a noun phrase after its verb")
 	fs.BoolVar(&pf.only, "dicts-only", false, "with --dicts, code with those dictionaries only: no built-in actors or patterns, and no rewriting of future actions as intentions (the dictionaries code them)")
 }
 
@@ -94,7 +94,8 @@ func (pf *pipelineFlags) compatible(p *pipeline.Pipeline, err error) (*pipeline.
 // does; dyad eval petr turns each on by default (each has its own flag
 // there).
 func petrarchOptions() []code.Option {
-	return []code.Option{code.CapitalAsGovernment(), code.PassiveNeedsAgent(), code.AbsorbSubordinate(), code.VerbForms()}
+	return []code.Option{code.CapitalAsGovernment(), code.PassiveNeedsAgent(), code.AbsorbSubordinate(), code.VerbForms(),
+		code.TargetlessNeedsPhrase(), code.CommaClauses(code.PetrarchCommas)}
 }
 
 // withDicts converts the PETRARCH/TABARI dictionaries in paths into dir

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/code"
@@ -75,6 +76,8 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	passiveAgent := fs.Bool("passive-needs-agent", true, "read a passive without a \"by\" agent as active, its subject the source, as PETRARCH does; dyad's default makes the subject the target")
 	absorb := fs.Bool("absorb", true, "drop events in the adverbial and infinitival clauses of a coded verb, as PETRARCH folds them into the verb above; dyad's default codes both")
 	verbForms := fs.Bool("verb-forms", true, "match a verb only in its regular and irregular forms, as PETRARCH generates them (\"departes\" is no form of depart); dyad's default also matches through lemma candidates")
+	commas := fs.Bool("commas", true, "drop comma-delimited clauses by length before coding, as PETRARCH does, with its defaults and the file's comma_* <Config> settings")
+	needPhrase := fs.Bool("targetless-phrase", true, "keep an event without a target only when its verb has an object or prepositional phrase, as PETRARCH codes only verb phrases holding a noun phrase")
 	requireDyad := fs.Bool("require-dyad", true, "drop produced codings without a target before comparing (PETRARCH's require_dyad option, on in its shipped config)")
 	if code, exit := parseFlags(fs, args); exit {
 		return code
@@ -153,11 +156,19 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	if *verbForms {
 		p.Coder = p.Coder.With(code.VerbForms())
 	}
+	if *needPhrase {
+		p.Coder = p.Coder.With(code.TargetlessNeedsPhrase())
+	}
+	base := p.Coder
 	discards := d.AllDiscards()
 	traces := map[string][]string{}
 	res, err := petr.Evaluate(ctx, recs, func(ctx context.Context, rec petr.Record) (petr.Outcome, error) {
 		if dc, ok := discards.Match(rec.Text); ok {
 			return petr.Outcome{Discarded: dc.Level}, nil
+		}
+		p.Coder = base
+		if *commas {
+			p.Coder = base.With(code.CommaClauses(commaLimits(rec)))
 		}
 		doc := &dyad.Document{ID: rec.ID, Text: rec.Text, Published: rec.Date}
 		evs, err := p.Events(ctx, doc)
@@ -229,6 +240,21 @@ func runEvalPetr(ctx context.Context, env *Env, args []string) int {
 	fmt.Fprintf(env.Stdout, "dictionaries: %s (@trigger extension %s; %d conversion warnings, see dyad dict convert)\n",
 		strings.Join(files, ", "), onOff(opt.TriggerExt), len(d.Warnings)+len(conv.Warnings))
 	return 0
+}
+
+// commaLimits are PETRARCH's comma-clause limits with the record's
+// comma_* <Config> settings applied.
+func commaLimits(rec petr.Record) code.CommaLimits {
+	l := code.PetrarchCommas
+	for name, f := range map[string]*int{"comma_min": &l.Min, "comma_max": &l.Max, "comma_bmin": &l.BMin,
+		"comma_bmax": &l.BMax, "comma_emin": &l.EMin, "comma_emax": &l.EMax} {
+		if v, ok := rec.Config[name]; ok {
+			if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+				*f = n
+			}
+		}
+	}
+	return l
 }
 
 // petrDictFiles picks the dictionaries in dir: the PETR.Validate.* files

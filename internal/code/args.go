@@ -365,6 +365,14 @@ func (st *sent) parseArgs(m match) (sg, tg []int) {
 			}
 		}
 	}
+	if subj < 0 && !m.passive && st.lemmaIs(v, sayLemmas) {
+		// "..., a senior official said" parsed without a subject: the
+		// speaker is the actor right before the verb, not a subject
+		// inherited from the clause the verb was attached to.
+		if mi := st.leftAdjacent(v); mi >= 0 {
+			subj = st.ms[mi].End - 1
+		}
+	}
 	if subj < 0 {
 		subj = st.inheritedSubject(v)
 	}

@@ -49,6 +49,11 @@ type Coder struct {
 	absorb bool
 	// verbForms matches a trigger only in its regular or irregular forms.
 	verbForms bool
+	// commas, when set, drops comma-delimited clauses before coding.
+	commas *CommaLimits
+	// needPhrase keeps a targetless event only when its verb has a noun
+	// phrase after it.
+	needPhrase bool
 }
 
 // Option configures a Coder.
@@ -86,6 +91,13 @@ func AbsorbSubordinate() Option { return func(c *Coder) { c.absorb = true } }
 // candidates include it ("departes").
 func VerbForms() Option { return func(c *Coder) { c.verbForms = true } }
 
+// TargetlessNeedsPhrase keeps an event without a target only when its
+// verb has an object or a prepositional phrase ("burned down its
+// embassy", "said on Saturday"; not "said today"), as PETRARCH, which
+// codes a verb phrase only when it holds a noun phrase to take as the
+// (here unknown) target. The default keeps every targetless event.
+func TargetlessNeedsPhrase() Option { return func(c *Coder) { c.needPhrase = true } }
+
 // With returns a copy of c with further options applied.
 func (c *Coder) With(opts ...Option) *Coder {
 	n := *c
@@ -118,6 +130,19 @@ type Input struct {
 
 // Code returns the events of one sentence.
 func (c *Coder) Code(in Input) []dyad.Event {
+	var dropped []bool
+	if c.commas != nil {
+		dropped = commaDropped(newSent(in), *c.commas)
+		if dropped != nil {
+			var kept []actor.Mention
+			for _, m := range in.Mentions {
+				if !dropped[m.Start] {
+					kept = append(kept, m)
+				}
+			}
+			in.Mentions = kept
+		}
+	}
 	st := newSent(in)
 	st.capGov = c.capGov
 	var out []dyad.Event
@@ -125,7 +150,7 @@ func (c *Coder) Code(in Input) []dyad.Event {
 	seen := map[string]bool{}
 	used := make([]bool, len(st.toks))
 	for i := range st.toks {
-		if used[i] {
+		if used[i] || dropped != nil && dropped[i] {
 			continue
 		}
 		m, ok := c.bestMatch(st, i)
@@ -147,7 +172,16 @@ func (c *Coder) Code(in Input) []dyad.Event {
 		}
 	}
 	if c.absorb && st.s.Parsed && len(out) > 1 {
-		out = st.absorbed(out, trigs)
+		out, trigs = st.absorbed(out, trigs)
+	}
+	if c.needPhrase && st.s.Parsed {
+		kept := out[:0]
+		for k, ev := range out {
+			if len(ev.Recipient) > 0 || st.hasPhrase(trigs[k]) {
+				kept = append(kept, ev)
+			}
+		}
+		out = kept
 	}
 	return out
 }
@@ -155,20 +189,83 @@ func (c *Coder) Code(in Input) []dyad.Event {
 // absorbed drops the events whose trigger sits in a subordinate clause
 // (advcl, acl, xcomp, possibly through the noun or argument it modifies)
 // of the trigger of another event that has a target.
-func (st *sent) absorbed(evs []dyad.Event, trigs []int) []dyad.Event {
+func (st *sent) absorbed(evs []dyad.Event, trigs []int) ([]dyad.Event, []int) {
 	coded := map[int]bool{} // triggers of events with a target
 	for k, t := range trigs {
 		if len(evs[k].Recipient) > 0 {
 			coded[t] = true
 		}
 	}
-	kept := evs[:0]
+	kept, kt := evs[:0], trigs[:0]
 	for k, ev := range evs {
-		if !st.underCoded(trigs[k], coded) {
-			kept = append(kept, ev)
+		if !st.underCoded(trigs[k], coded) && !st.afterCoded(trigs[k], coded) {
+			kept, kt = append(kept, ev), append(kt, trigs[k])
 		}
 	}
-	return kept
+	return kept, kt
+}
+
+// newClause reports whether a comma after token a starts the clause of
+// token t (no subordinator between the last such comma and t): "...
+// restored ties ..., a senior official said" is a new clause whatever the
+// parse attached "said" to.
+func (st *sent) newClause(a, t int) bool {
+	if a > t {
+		a, t = t, a
+	}
+	for k := t - 1; k > a; k-- {
+		if subordinators[st.low[k]] && st.toks[k].UPOS != "ADV" {
+			return false
+		}
+		if st.low[k] == "," && !(st.toks[k-1].UPOS == "ADJ" && k+1 < len(st.toks) && st.toks[k+1].UPOS == "ADJ") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPhrase reports whether the verb at v has an object or a
+// prepositional phrase (not a bare noun of time such as "today" or "five
+// years").
+func (st *sent) hasPhrase(v int) bool {
+	for _, c := range st.children(v) {
+		switch st.toks[c].Dep {
+		case "obj", "iobj", "obl:agent":
+			return true
+		case "obl", "nmod":
+			if st.hasCaseChild(c) { // "on Saturday", not "five years"
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subordinators open an adverbial clause.
+var subordinators = map[string]bool{"after": true, "before": true, "when": true, "while": true, "since": true,
+	"until": true, "because": true, "as": true, "once": true}
+
+// afterCoded reports whether the trigger at t follows a coded trigger
+// with a subordinator between them and no comma between the subordinator
+// and t ("restored ties with Gondor, almost five years after crowds burned
+// its embassy"), for parses that do not attach the clause to the verb.
+func (st *sent) afterCoded(t int, coded map[int]bool) bool {
+	sub := false
+	for k := t - 1; k >= 0; k-- {
+		if st.boundary(k) {
+			return false
+		}
+		if coded[k] {
+			return sub
+		}
+		if st.low[k] == "," && !sub {
+			return false // "..., the agency said": a new clause, not a subordinate one
+		}
+		if subordinators[st.low[k]] && st.toks[k].UPOS != "ADV" {
+			sub = true
+		}
+	}
+	return false
 }
 
 func (st *sent) underCoded(t int, coded map[int]bool) bool {
@@ -184,7 +281,7 @@ func (st *sent) underCoded(t int, coded map[int]bool) bool {
 			return false
 		}
 		if coded[h] {
-			return true
+			return !st.newClause(h, t)
 		}
 		switch st.toks[h].Dep {
 		case "advcl", "acl", "xcomp", "obj", "obl", "nmod":
@@ -429,4 +526,13 @@ func eventID(doc *dyad.Document, e dyad.Event) string {
 	}
 	fmt.Fprintf(h, "%s|%d|%d|%s|%s|%s", key, e.Evidence.TriggerStart, e.Evidence.TriggerEnd, e.CAMEO.Code, codes(e.Actor), codes(e.Recipient))
 	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+func (st *sent) hasCaseChild(n int) bool {
+	for _, c := range st.children(n) {
+		if st.toks[c].Dep == "case" {
+			return true
+		}
+	}
+	return false
 }
