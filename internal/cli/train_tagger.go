@@ -12,6 +12,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/tag"
+	"github.com/dyad-events/dyad/internal/wordclass"
 )
 
 const trainTaggerHelp = `Usage: dyad train tagger [flags]
@@ -24,10 +25,13 @@ Flags:
   --seed N    shuffling seed (default 1)
   --iters N   training passes (default 5)
   --folds N   jackknife folds for the right-to-left first pass (default 4; 0 = one pass)
-  --seeds K   average K second-pass models trained with seeds N..N+K-1 (default 1)
+  --seeds K   average K second-pass models trained with seeds N..N+K-1 (default 3)
   --data DIR  data directory (default ../shared/data)
   --out FILE  model file (default internal/tag/model/tagger.bin.gz)
-  --prune X, --dict-freq N, --dict-purity X   model size / tag dictionary knobs
+  --clusters FILE  word-class table for the class features (default: the
+              embedded internal/wordclass table; "none" = no class features).
+              The shipped model must use the embedded table.
+  --prune X, --dict-freq N, --dict-purity X, --amb-freq N   model size / tag dictionary knobs
 
 Examples:
   dyad train tagger --seed 1
@@ -45,9 +49,11 @@ func runTrainTagger(ctx context.Context, env *Env, args []string) int {
 	fs.IntVar(&cfg.Folds, "folds", cfg.Folds, "jackknife folds for the right-to-left first pass (< 2: one pass only)")
 	fs.Float64Var(&cfg.DictPurity, "dict-purity", cfg.DictPurity, "minimum share of a form's main tag for the tag dictionary")
 	fs.IntVar(&cfg.DictFreq, "dict-freq", cfg.DictFreq, "minimum count of a form for the tag dictionary")
+	fs.IntVar(&cfg.AmbFreq, "amb-freq", cfg.AmbFreq, "minimum count of a form for restricting it to the tags seen with it (0: off)")
 	prune := fs.Float64("prune", float64(cfg.Prune), "drop averaged weights below this magnitude")
 	data := fs.String("data", "../shared/data", "data directory")
 	out := fs.String("out", tag.ModelPath, "model file")
+	clusters := fs.String("clusters", "", "word-class table (default embedded; none = no class features)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(env.Stdout, trainTaggerHelp)
@@ -59,6 +65,29 @@ func runTrainTagger(ctx context.Context, env *Env, args []string) int {
 	if fs.NArg() != 0 || cfg.Iters < 1 {
 		fs.Usage()
 		return 2
+	}
+	switch *clusters {
+	case "none":
+	case "":
+		wc, err := wordclass.Load()
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "dyad train tagger: %v\n", err)
+			return 1
+		}
+		cfg.Classes = wc
+	default:
+		f, err := os.Open(*clusters)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "dyad train tagger: %v\n", err)
+			return 1
+		}
+		wc, err := wordclass.Decode(ctx, *clusters, f)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "dyad train tagger: %v\n", err)
+			return 1
+		}
+		cfg.Classes = wc
 	}
 	trainPath := filepath.Join(*data, "ud-ewt", "en_ewt-ud-train.conllu")
 	devPath := filepath.Join(*data, "ud-ewt", "en_ewt-ud-dev.conllu")

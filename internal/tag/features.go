@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/tag/ap"
+	"github.com/dyad-events/dyad/internal/wordclass"
 )
 
 // Word is the per-word hashed view that features are built from. It is
@@ -14,6 +15,28 @@ type Word struct {
 	Pre        [3]uint64 // hashes of the lowercased first 1..3 bytes (0 if shorter)
 	Shape      uint64    // hash of the collapsed shape (Xxx -> Xx, 2025 -> d)
 	Flags      byte      // FlagUpper | FlagTitle | ...
+	// Cls is the word's class at each level of the word-class table
+	// (coarsest first) plus one; 0 when the table lacks the word or the
+	// level, or when no table was used (see SetClasses).
+	Cls [MaxClassLevels]uint32
+}
+
+// MaxClassLevels is the number of word-class levels a Word keeps.
+const MaxClassLevels = 3
+
+// SetClasses sets w.Cls to form's classes in wc (nil: no classes).
+func (w *Word) SetClasses(wc *wordclass.Table, form string) {
+	w.Cls = [MaxClassLevels]uint32{}
+	if wc == nil {
+		return
+	}
+	p, ok := wc.Classes(form)
+	if !ok {
+		return
+	}
+	for l := 0; l < MaxClassLevels && l < wc.Levels(); l++ {
+		w.Cls[l] = wc.Prefix(p, l) + 1
+	}
 }
 
 // Word flags.
@@ -161,6 +184,12 @@ func staticFeatures(keys []uint32, ws []Word, i int) []uint32 {
 	}
 	if i == 0 {
 		keys = append(keys, key2(40, uint64(w.Flags), w.Lower))
+	}
+	// The word's classes at every granularity; a word the table lacks adds
+	// nothing. (Neighbours' classes, class bigrams, class x suffix, class x
+	// capitalisation and class x tag did not help on EWT dev.)
+	for l := 0; l < MaxClassLevels && w.Cls[l] != 0; l++ {
+		keys = append(keys, key1(80+byte(l), uint64(w.Cls[l])))
 	}
 	return keys
 }

@@ -1,9 +1,12 @@
 // Package tag owns part-of-speech tagging and lemmatisation: an averaged
 // perceptron that predicts the joint universal (UPOS) and Penn Treebank
 // (XPOS) tag of each word left to right, a tag dictionary for frequent
-// unambiguous words, and a lemmatizer learned from UD English EWT. The model
-// is embedded in the binary (see model/LICENSE.md) and trained with
-// `dyad train tagger`.
+// unambiguous words, and a lemmatizer learned from UD English EWT. Besides
+// the word's form, affixes and shape, features read its GloVe-derived word
+// classes (internal/wordclass), which carry what unlabelled text says of
+// words the treebank rarely or never shows. The model is embedded in the
+// binary (see model/LICENSE.md), records the fingerprint of the word-class
+// table it was trained with, and is trained with `dyad train tagger`.
 package tag
 
 import (
@@ -22,6 +25,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/dyad"
 	"github.com/dyad-events/dyad/internal/tag/ap"
+	"github.com/dyad-events/dyad/internal/wordclass"
 )
 
 //go:embed model
@@ -39,6 +43,7 @@ type Tagger struct {
 	lexicon    map[string]lexEntry // dict and amb in one map (see indexLexicon), or nil
 	model      *ap.Model           // left-to-right pass
 	first      *ap.Model           // right-to-left first pass, or nil
+	wc         *wordclass.Table    // word classes the features read, or nil
 	lem        *Lemmatizer
 	pool       sync.Pool
 }
@@ -95,7 +100,7 @@ func (t *Tagger) Annotate(s *dyad.Sentence) {
 	for i := range s.Tokens {
 		f := NormForm(s.Tokens[i].Form())
 		sc.forms = append(sc.forms, f)
-		sc.words = append(sc.words, MakeWord(f))
+		sc.words = append(sc.words, t.makeWord(f))
 	}
 	t.recase(sc)
 	t.decode(sc)
@@ -147,9 +152,18 @@ func (t *Tagger) prepare(sc *scratch, words []string) {
 	for _, w := range words {
 		f := NormForm(w)
 		sc.forms = append(sc.forms, f)
-		sc.words = append(sc.words, MakeWord(f))
+		sc.words = append(sc.words, t.makeWord(f))
 	}
 	t.recase(sc)
+}
+
+// makeWord is MakeWord with the word classes of the tagger's table.
+func (t *Tagger) makeWord(f string) Word {
+	w := MakeWord(f)
+	if t.wc != nil {
+		w.SetClasses(t.wc, f)
+	}
+	return w
 }
 
 // Recase returns words as the tagger reads them: for a headline-case or
@@ -212,7 +226,7 @@ func (t *Tagger) recase(sc *scratch) {
 		default:
 			continue
 		}
-		sc.words[i] = MakeWord(sc.forms[i])
+		sc.words[i] = t.makeWord(sc.forms[i])
 	}
 }
 
@@ -436,7 +450,12 @@ func argmax(s []float32) int {
 	return b
 }
 
-const fileMagic = "dyad-tagger1"
+// File magics: version 2 adds the fingerprint of the word-class table the
+// model was trained with (0: none).
+const (
+	fileMagic1 = "dyad-tagger1"
+	fileMagic  = "dyad-tagger2"
+)
 
 // Encode writes the gzip-compressed model.
 func (t *Tagger) Encode(w io.Writer) error {
@@ -449,6 +468,11 @@ func (t *Tagger) Encode(w io.Writer) error {
 	putU := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
 	putS := func(s string) { putU(uint64(len(s))); bw.WriteString(s) }
 	bw.WriteString(fileMagic)
+	var fp uint64
+	if t.wc != nil {
+		fp = t.wc.Fingerprint()
+	}
+	bw.Write(binary.LittleEndian.AppendUint64(nil, fp))
 	putU(uint64(len(t.upos)))
 	for i := range t.upos {
 		putS(t.upos[i])
@@ -556,10 +580,25 @@ func Decode(ctx context.Context, name string, r io.Reader) (*Tagger, error) {
 		return string(b), nil
 	}
 	mg := make([]byte, len(fileMagic))
-	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != fileMagic {
+	if _, err := io.ReadFull(br, mg); err != nil || (string(mg) != fileMagic && string(mg) != fileMagic1) {
 		return fail("header", errOr(err, "bad magic"))
 	}
-	t := &Tagger{dict: map[string]uint16{}, lem: &Lemmatizer{dict: map[string]string{}, rules: map[string]Rule{}, irr: irregulars()}}
+	var wc *wordclass.Table
+	if string(mg) == fileMagic {
+		var b [8]byte
+		if _, err := io.ReadFull(br, b[:]); err != nil {
+			return fail("header", err)
+		}
+		if fp := binary.LittleEndian.Uint64(b[:]); fp != 0 {
+			if wc, err = wordclass.Load(); err != nil {
+				return fail("word classes", err)
+			}
+			if wc.Fingerprint() != fp {
+				return fail("word classes", fmt.Errorf("model trained with word-class table %016x, embedded table is %016x (retrain with dyad train tagger)", fp, wc.Fingerprint()))
+			}
+		}
+	}
+	t := &Tagger{wc: wc, dict: map[string]uint16{}, lem: &Lemmatizer{dict: map[string]string{}, rules: map[string]Rule{}, irr: irregulars()}}
 	nc, err := getU()
 	if err != nil || nc == 0 || nc > 1<<15 {
 		return fail("classes", errOr(err, "bad count"))

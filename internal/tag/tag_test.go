@@ -135,3 +135,32 @@ func TestHeadlineCase(t *testing.T) {
 		}
 	}
 }
+
+// TestWordClasses checks that the shipped model reads the embedded word
+// classes and that words of one class share their class features.
+func TestWordClasses(t *testing.T) {
+	tg := loadT(t)
+	if tg.wc == nil {
+		t.Fatal("shipped model has no word-class table")
+	}
+	tests := []struct {
+		a, b string
+		same bool // same class at the finest level
+	}{
+		{"Monday", "tuesday", true},
+		{"the", "tuesday", false},
+	}
+	for _, tc := range tests {
+		wa, wb := tg.makeWord(tc.a), tg.makeWord(tc.b)
+		if wa.Cls[0] == 0 || wb.Cls[0] == 0 {
+			t.Errorf("%q or %q has no class: %v %v", tc.a, tc.b, wa.Cls, wb.Cls)
+			continue
+		}
+		if got := wa.Cls == wb.Cls; got != tc.same {
+			t.Errorf("%q %v and %q %v: same = %v, want %v", tc.a, wa.Cls, tc.b, wb.Cls, got, tc.same)
+		}
+	}
+	if w := tg.makeWord("xqzzyqx"); w.Cls != [MaxClassLevels]uint32{} {
+		t.Errorf("unknown word has classes %v", w.Cls)
+	}
+}

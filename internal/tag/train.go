@@ -10,23 +10,26 @@ import (
 
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/tag/ap"
+	"github.com/dyad-events/dyad/internal/wordclass"
 )
 
 // TrainConfig controls training.
 type TrainConfig struct {
 	Seed       int64
-	Iters      int     // passes over the training data
-	DictFreq   int     // minimum count for a form to enter the tag dictionary
-	AmbFreq    int     // minimum count for a form to be restricted to the tags seen with it (0: off)
-	DictPurity float64 // minimum share of the form's most frequent tag
-	Prune      float32 // drop averaged weights with smaller magnitude
-	Folds      int     // jackknife folds for the right-to-left first pass; < 2 means one pass
-	Seeds      int     // second-pass models trained with seeds Seed, Seed+1, ... and averaged
+	Iters      int              // passes over the training data
+	DictFreq   int              // minimum count for a form to enter the tag dictionary
+	AmbFreq    int              // minimum count for a form to be restricted to the tags seen with it (0: off)
+	DictPurity float64          // minimum share of the form's most frequent tag
+	Prune      float32          // drop averaged weights with smaller magnitude
+	Folds      int              // jackknife folds for the right-to-left first pass; < 2 means one pass
+	Seeds      int              // second-pass models trained with seeds Seed, Seed+1, ... and averaged
+	Classes    *wordclass.Table // word classes for features (nil: none); the model records its fingerprint
 }
 
-// DefaultTrainConfig reproduces the shipped model.
+// DefaultTrainConfig reproduces the shipped model (with Classes set to
+// the embedded wordclass table, as dyad train tagger does).
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Seed: 1, Iters: 5, DictFreq: 20, DictPurity: 0.995, AmbFreq: 10, Prune: 0.01, Folds: 4}
+	return TrainConfig{Seed: 1, Iters: 5, DictFreq: 20, DictPurity: 0.995, AmbFreq: 10, Prune: 0.01, Folds: 4, Seeds: 3}
 }
 
 // Score is tagging accuracy on a set of sentences.
@@ -88,7 +91,7 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 		}
 	}
 	sort.Strings(names)
-	t := &Tagger{dict: map[string]uint16{}, amb: map[string][]uint16{}, lower: map[string]bool{}}
+	t := &Tagger{dict: map[string]uint16{}, amb: map[string][]uint16{}, lower: map[string]bool{}, wc: cfg.Classes}
 	for i, k := range names {
 		classOf[k] = uint16(i)
 		j := 0
@@ -152,7 +155,7 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 		for _, w := range s.Words {
 			f := NormForm(w.Form)
 			e.forms = append(e.forms, f)
-			e.words = append(e.words, MakeWord(f))
+			e.words = append(e.words, t.makeWord(f))
 			e.gold = append(e.gold, classOf[w.UPOS+"\t"+w.XPOS])
 		}
 		data[i] = e
