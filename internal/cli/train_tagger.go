@@ -68,13 +68,8 @@ func runTrainTagger(ctx context.Context, env *Env, args []string) int {
 	}
 	switch *clusters {
 	case "none":
-	case "":
-		wc, err := wordclass.Load()
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "dyad train tagger: %v\n", err)
-			return 1
-		}
-		cfg.Classes = wc
+		cfg.NoClasses = true
+	case "": // the embedded table
 	default:
 		f, err := os.Open(*clusters)
 		if err != nil {

@@ -23,11 +23,11 @@ type TrainConfig struct {
 	Prune      float32          // drop averaged weights with smaller magnitude
 	Folds      int              // jackknife folds for the right-to-left first pass; < 2 means one pass
 	Seeds      int              // second-pass models trained with seeds Seed, Seed+1, ... and averaged
-	Classes    *wordclass.Table // word classes for features (nil: none); the model records its fingerprint
+	Classes    *wordclass.Table // word classes for features; nil: the embedded table (unless NoClasses)
+	NoClasses  bool             // train without word-class features
 }
 
-// DefaultTrainConfig reproduces the shipped model (with Classes set to
-// the embedded wordclass table, as dyad train tagger does).
+// DefaultTrainConfig reproduces the shipped model.
 func DefaultTrainConfig() TrainConfig {
 	return TrainConfig{Seed: 1, Iters: 5, DictFreq: 20, DictPurity: 0.995, AmbFreq: 10, Prune: 0.01, Folds: 4, Seeds: 3}
 }
@@ -91,6 +91,16 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 		}
 	}
 	sort.Strings(names)
+	if cfg.Classes == nil && !cfg.NoClasses {
+		wc, err := wordclass.Load()
+		if err != nil {
+			return nil, err
+		}
+		cfg.Classes = wc
+	}
+	if cfg.NoClasses {
+		cfg.Classes = nil
+	}
 	t := &Tagger{dict: map[string]uint16{}, amb: map[string][]uint16{}, lower: map[string]bool{}, wc: cfg.Classes}
 	for i, k := range names {
 		classOf[k] = uint16(i)
