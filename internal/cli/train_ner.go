@@ -13,13 +13,15 @@ import (
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/ner"
 	"github.com/dyad-events/dyad/internal/tag"
+	"github.com/dyad-events/dyad/internal/wordclass"
 )
 
 const trainNERHelp = `Usage: dyad train ner [flags]
 
 Train the named-entity recogniser (PER, ORG, LOC) on UNER English EWT
 (DIR/uner-ewt/en_ewt-ud-train.iob2), with POS features from jackknifed
-taggers (DIR/ud-ewt/en_ewt-ud-train.conllu) and the embedded tagger and the embedded gazetteer, report dev F1 after every pass and
+taggers (DIR/ud-ewt/en_ewt-ud-train.conllu), the embedded tagger, word
+classes (internal/wordclass) and gazetteer, report dev F1 after every pass and
 write the gzip model that the binary embeds. Run at GOMAXPROCS=1.
 
 Flags:
@@ -29,6 +31,7 @@ Flags:
                trained on the other folds of UD EWT train (default 4)
   --augment X  share of sentences also trained in upper and title case (default 0.1)
   --seeds K    train K models (seeds N..N+K-1) and average their weights (default 4)
+  --prune X    drop averaged weights whose magnitude is below X (default 0.01)
   --data DIR   data directory (default ../shared/data)
   --out FILE   model file (default internal/ner/model/ner.bin.gz)
 
@@ -45,6 +48,7 @@ func runTrainNER(ctx context.Context, env *Env, args []string) int {
 	fs.Int64Var(&cfg.Seed, "seed", cfg.Seed, "seed")
 	fs.IntVar(&cfg.Iters, "iters", cfg.Iters, "training passes")
 	fs.Float64Var(&cfg.Augment, "augment", cfg.Augment, "case augmentation share")
+	prune := fs.Float64("prune", float64(cfg.Prune), "drop averaged weights smaller than this")
 	fs.IntVar(&cfg.Seeds, "seeds", cfg.Seeds, "models trained with seeds N, N+1, ... and averaged")
 	folds := fs.Int("folds", 4, "jackknife folds for the training set's POS tags")
 	data := fs.String("data", "../shared/data", "data directory")
@@ -56,6 +60,7 @@ func runTrainNER(ctx context.Context, env *Env, args []string) int {
 		}
 		return 2
 	}
+	cfg.Prune = float32(*prune)
 	if fs.NArg() != 0 || cfg.Iters < 1 || *folds < 2 || cfg.Seeds < 1 {
 		fs.Usage()
 		return 2
@@ -76,6 +81,10 @@ func runTrainNER(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
+	wc, err := wordclass.Load()
+	if err != nil {
+		return fail(err)
+	}
 	g, err := ner.DefaultGazetteer()
 	if err != nil {
 		return fail(err)
@@ -92,7 +101,7 @@ func runTrainNER(ctx context.Context, env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stderr, "training on %d sentences, dev %d, %d passes, seed %d, gazetteer %d names\n", len(train), len(dev), cfg.Iters, cfg.Seed, g.Len())
 	devEx := ner.Examples(tg, dev)
-	r, err := ner.Train(ctx, cfg, tg, g, trainEx, devEx, env.Stderr)
+	r, err := ner.Train(ctx, cfg, tg, wc, g, trainEx, devEx, env.Stderr)
 	if err != nil {
 		return fail(err)
 	}

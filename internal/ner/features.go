@@ -5,21 +5,27 @@ import (
 
 	"github.com/dyad-events/dyad/internal/tag"
 	"github.com/dyad-events/dyad/internal/tag/ap"
+	"github.com/dyad-events/dyad/internal/wordclass"
 )
 
 // sent is the feature view of one sentence.
 type sent struct {
 	words []tag.Word
 	lower []string
-	pos   []uint64 // hash of XPOS
-	upos  []uint64 // hash of UPOS
-	gaz   []uint8  // gazetteer match code per word (see Gazetteer.match)
-	cp    []uint8  // case-profile bucket per word (0 = unseen in training)
-	run   []uint8  // capitalised-run code: length (1..3+) * 4 + position (0 first, 1 middle, 2 last, 3 alone)
-	caps  bool     // the sentence is mostly capitalised (headline, dateline)
+	pos   []uint64              // hash of XPOS
+	upos  []uint64              // hash of UPOS
+	gaz   []uint8               // gazetteer match code per word (see Gazetteer.match)
+	cp    []uint8               // case-profile bucket per word (0 = unseen in training)
+	run   []uint8               // capitalised-run code: length (1..3+) * 4 + position (0 first, 1 middle, 2 last, 3 alone)
+	caps  bool                  // the sentence is mostly capitalised (headline, dateline)
+	rs    []int32               // start of the name run covering each word (see buildRuns)
+	re    []int32               // end (exclusive) of that run; rs[i] == re[i] outside runs
+	rmask []uint8               // keyword classes present in the word's run (bit set)
+	kw    []uint8               // keyword class of each word (see keywordClass)
+	cls   [][classLevels]uint64 // word class per level, coarsest first, plus 2 (see noClass)
 }
 
-func (s *sent) build(words, upos, xpos []string, g *Gazetteer, cases map[string]uint8, buf *[]byte) {
+func (s *sent) build(words, upos, xpos []string, g *Gazetteer, cases map[string]uint8, wc *wordclass.Table, buf *[]byte) {
 	n := len(words)
 	s.words, s.lower, s.pos, s.upos = s.words[:0], s.lower[:0], s.pos[:0], s.upos[:0]
 	alpha, capsN := 0, 0
@@ -72,6 +78,8 @@ func (s *sent) build(words, upos, xpos []string, g *Gazetteer, cases map[string]
 	}
 	s.gaz = s.gaz[:n]
 	g.match(s.lower, s.gaz, buf)
+	s.buildRuns()
+	s.buildClasses(wc)
 }
 
 // IsMostlyCapitalised reports whether a sentence with alpha words of which
@@ -154,16 +162,13 @@ func (s *sent) features(keys []uint32, i int) []uint32 {
 		k2(17, s.posAt(i-1), pos),
 		k2(18, pos, s.posAt(i+1)),
 		k2(19, s.upos[i], p1.Lower),
-		k1(20, g),
-		k2(21+c, g, uint64(w.Flags)),
-		k1(22, s.gazAt(i-1)),
-		k1(23, s.gazAt(i+1)),
-		k2(24, g, pos),
 		k2(25+c, uint64(p1.Flags), uint64(w.Flags)),
 		k2(26+c, uint64(w.Flags), uint64(n1.Flags)),
 		k2(27, p1.Lower, n1.Lower),
 		k2(28, s.upos[i], n1.Lower),
 		k1(29, p1.Suf[2]),
+		k2(45+c, p1.Lower, w.Shape),
+		k2(46+c, w.Shape, n1.Lower),
 	)
 	for k := 0; k < 4; k++ {
 		if w.Suf[k] != 0 {
@@ -180,10 +185,29 @@ func (s *sent) features(keys []uint32, i int) []uint32 {
 		k1(60, cp),
 		k2(61+c, cp, uint64(w.Flags)),
 		k2(62, cp, pos),
-		k1(63+c, uint64(s.run[i])),
-		k2(64+c, uint64(s.run[i]), g),
-		k2(65, cp, s.gazAt(i)),
 	)
+	// Gazetteer and capitalised-run features only where there is a match
+	// or a run: their absence is the common case, left to the bias.
+	if g != 0 {
+		keys = append(keys,
+			k1(20, g),
+			k2(21+c, g, uint64(w.Flags)),
+			k2(24, g, pos),
+			k2(64+c, uint64(s.run[i]), g),
+			k2(65, cp, g),
+		)
+	}
+	if gp := s.gazAt(i - 1); gp != 0 {
+		keys = append(keys, k1(22, gp))
+	}
+	if gn := s.gazAt(i + 1); gn != 0 {
+		keys = append(keys, k1(23, gn))
+	}
+	if s.run[i] != 0 {
+		keys = append(keys, k1(63+c, uint64(s.run[i])))
+	}
+	keys = s.spanFeatures(keys, i, c)
+	keys = s.classFeatures(keys, i, w)
 	if i == 0 {
 		keys = append(keys, k2(50+c, uint64(w.Flags), w.Lower))
 		keys = append(keys, k2(66+c, uint64(w.Flags), cp))

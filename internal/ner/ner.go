@@ -20,6 +20,7 @@ import (
 	"github.com/dyad-events/dyad/internal/dyad"
 	"github.com/dyad-events/dyad/internal/tag"
 	"github.com/dyad-events/dyad/internal/tag/ap"
+	"github.com/dyad-events/dyad/internal/wordclass"
 )
 
 //go:embed model
@@ -45,16 +46,22 @@ type Entity struct {
 // Recognizer labels entities. It is safe for concurrent use.
 type Recognizer struct {
 	tagger *tag.Tagger
+	wc     *wordclass.Table
 	model  *Model
 	gaz    *Gazetteer
 	pool   *sync.Pool
 	rules  *ruleFilter // nil: rules test their word lists directly
 }
 
-// Load returns the embedded recogniser with the embedded tagger and the
-// default gazetteer. Call it once and share the result.
+// Load returns the embedded recogniser with the embedded tagger, the
+// embedded word classes and the default gazetteer. Call it once and share
+// the result.
 func Load() (*Recognizer, error) {
 	tg, err := tag.Load()
+	if err != nil {
+		return nil, err
+	}
+	wc, err := wordclass.Load()
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +77,7 @@ func Load() (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(tg, m, g), nil
+	return New(tg, wc, m, g), nil
 }
 
 // Model is the trained weights of a recogniser and the case profile of
@@ -79,23 +86,29 @@ func Load() (*Recognizer, error) {
 type Model struct {
 	m     *ap.Model
 	cases map[string]uint8 // lowercased form -> case bucket (see caseBucket)
+	wcFP  uint64           // fingerprint of the word-class table trained with
 }
 
-// New assembles a recogniser from a tagger (for POS features), a model and a gazetteer.
-func New(tg *tag.Tagger, m *Model, g *Gazetteer) *Recognizer {
-	return &Recognizer{tagger: tg, model: m, gaz: g, pool: newPool(), rules: newRuleFilter()}
+// WordClassFingerprint returns the fingerprint of the word-class table the
+// model was trained with (see wordclass.Table.Fingerprint).
+func (m *Model) WordClassFingerprint() uint64 { return m.wcFP }
+
+// New assembles a recogniser from a tagger (for POS features), a word-class
+// table (the one the model was trained with), a model and a gazetteer.
+func New(tg *tag.Tagger, wc *wordclass.Table, m *Model, g *Gazetteer) *Recognizer {
+	return &Recognizer{tagger: tg, wc: wc, model: m, gaz: g, pool: newPool(), rules: newRuleFilter()}
 }
 
 // WithGazetteer returns a recogniser that shares r's models but matches
 // names from g (for example a gazetteer extended with actor names).
 func (r *Recognizer) WithGazetteer(g *Gazetteer) *Recognizer {
-	return &Recognizer{tagger: r.tagger, model: r.model, gaz: g, pool: newPool(), rules: r.rules}
+	return &Recognizer{tagger: r.tagger, wc: r.wc, model: r.model, gaz: g, pool: newPool(), rules: r.rules}
 }
 
 // Gazetteer returns the recogniser's gazetteer.
 func (r *Recognizer) Gazetteer() *Gazetteer { return r.gaz }
 
-const fileMagic = "dyad-ner1"
+const fileMagic = "dyad-ner2"
 
 // Encode writes the gzip-compressed model.
 func (m *Model) Encode(w io.Writer) error {
@@ -105,6 +118,9 @@ func (m *Model) Encode(w io.Writer) error {
 	}
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(fileMagic)
+	var fp [8]byte
+	binary.LittleEndian.PutUint64(fp[:], m.wcFP)
+	bw.Write(fp[:])
 	forms := make([]string, 0, len(m.cases))
 	for f := range m.cases {
 		forms = append(forms, f)
@@ -137,6 +153,10 @@ func Decode(name string, r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != fileMagic {
 		return nil, fmt.Errorf("%s: ner model: bad header", name)
 	}
+	var fp [8]byte
+	if _, err := io.ReadFull(br, fp[:]); err != nil {
+		return nil, fmt.Errorf("%s: ner model: word-class fingerprint: %w", name, err)
+	}
 	n, err := binary.ReadUvarint(br)
 	if err != nil || n > 1<<24 {
 		return nil, fmt.Errorf("%s: ner model: case profile size: %v", name, err)
@@ -160,7 +180,7 @@ func Decode(name string, r io.Reader) (*Model, error) {
 	if m.NClass != nLabels {
 		return nil, fmt.Errorf("%s: ner model: %d labels, want %d", name, m.NClass, nLabels)
 	}
-	return &Model{m, cases}, nil
+	return &Model{m: m, cases: cases, wcFP: binary.LittleEndian.Uint64(fp[:])}, nil
 }
 
 // scratch holds per-call buffers.
@@ -207,8 +227,25 @@ func (r *Recognizer) Annotate(s *dyad.Sentence) {
 		upos, xpos, _ = r.tagger.TagWords(words)
 	}
 	ents := r.label(words, upos, xpos, true)
+	joinHyphenatedNames(s.Tokens, ents)
 	for i := range s.Tokens {
 		s.Tokens[i].Ent = ents[i]
+	}
+}
+
+// joinHyphenatedNames joins a person name that the model split at a
+// hyphen written without spaces ("Jean-Paul Mugisha" tokenised as "Jean",
+// "-", "Paul Mugisha"): the hyphen and the name after it continue the name
+// before it. Only the byte offsets tell an attached hyphen from a dash, so
+// this runs where tokens carry them (Annotate).
+func joinHyphenatedNames(toks []dyad.Token, ents []string) {
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Text != "-" || ents[i] != "O" || ents[i+1] != "B-PER" ||
+			(ents[i-1] != "B-PER" && ents[i-1] != "I-PER") ||
+			toks[i-1].End != toks[i].Start || toks[i].End != toks[i+1].Start {
+			continue
+		}
+		ents[i], ents[i+1] = "I-PER", "I-PER"
 	}
 }
 
@@ -222,7 +259,7 @@ func (r *Recognizer) RecognizeWords(words []string, rules bool) []string {
 func (r *Recognizer) label(words, upos, xpos []string, rules bool) []string {
 	sc := r.get()
 	defer r.pool.Put(sc)
-	sc.s.build(words, upos, xpos, r.gaz, r.model.cases, &sc.gazBuf)
+	sc.s.build(words, upos, xpos, r.gaz, r.model.cases, r.wc, &sc.gazBuf)
 	sc.pred = r.viterbi(sc, r.model.m)
 	out := make([]string, len(words))
 	for i, p := range sc.pred {

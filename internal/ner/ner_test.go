@@ -172,7 +172,7 @@ func TestModelRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r2 := New(r.tagger, m, r.gaz)
+	r2 := New(r.tagger, r.wc, m, r.gaz)
 	w := strings.Fields("NATO leaders met in Brussels with Mark Rutte .")
 	a, b := r.RecognizeWords(w, true), r2.RecognizeWords(w, true)
 	for i := range a {
@@ -227,7 +227,7 @@ func TestDevF1(t *testing.T) {
 	r := loadR(t)
 	s := r.Evaluate(Examples(r.tagger, dev))
 	t.Logf("dev P %.4f R %.4f F1 %.4f", s.Precision, s.Recall, s.F1)
-	if s.F1 < 0.65 {
+	if s.F1 < 0.73 {
 		t.Errorf("dev F1 %.4f too low", s.F1)
 	}
 }
@@ -241,7 +241,7 @@ func TestGazetteerUnicodeAndPrefixes(t *testing.T) {
 	var buf []byte
 	words := strings.Fields("SÃO PAULO and Bank of America or America")
 	up := make([]string, len(words))
-	s.build(words, up, up, g, nil, &buf)
+	s.build(words, up, up, g, nil, nil, &buf)
 	want := []uint8{2, 3, 0, 4, 5, 5, 0, 2}
 	for i := range want {
 		if s.gaz[i] != want[i] {

@@ -11,6 +11,7 @@ import (
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/tag"
 	"github.com/dyad-events/dyad/internal/tag/ap"
+	"github.com/dyad-events/dyad/internal/wordclass"
 )
 
 // TrainConfig controls training.
@@ -147,10 +148,10 @@ func caseVariant(words []string, upper bool) []string {
 
 // Train learns a recogniser from train (reporting dev F1 after each pass to
 // progress when dev is non-empty). tg provides POS tags for augmented
-// sentences; g is the gazetteer used for features.
-func Train(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, g *Gazetteer, train, dev []Example, progress io.Writer) (*Recognizer, error) {
+// sentences; wc the word classes and g the gazetteer used for features.
+func Train(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclass.Table, g *Gazetteer, train, dev []Example, progress io.Writer) (*Recognizer, error) {
 	if cfg.Seeds <= 1 {
-		return trainOne(ctx, cfg, tg, g, train, dev, progress)
+		return trainOne(ctx, cfg, tg, wc, g, train, dev, progress)
 	}
 	var ms []*ap.Model
 	var r *Recognizer
@@ -161,7 +162,7 @@ func Train(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, g *Gazetteer, t
 			fmt.Fprintf(progress, "model %d/%d (seed %d)\n", k+1, cfg.Seeds, c.Seed)
 		}
 		var err error
-		r, err = trainOne(ctx, c, tg, g, train, dev, progress)
+		r, err = trainOne(ctx, c, tg, wc, g, train, dev, progress)
 		if err != nil {
 			return nil, err
 		}
@@ -170,12 +171,13 @@ func Train(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, g *Gazetteer, t
 	r.model.m = ap.Mean(ms...)
 	if progress != nil && len(dev) > 0 {
 		s := r.Evaluate(dev)
-		fmt.Fprintf(progress, "mean of %d models: dev P %.4f R %.4f F1 %.4f\n", cfg.Seeds, s.Precision, s.Recall, s.F1)
+		fmt.Fprintf(progress, "mean of %d models: dev P %.4f R %.4f F1 %.4f (PER %.3f ORG %.3f LOC %.3f)\n", cfg.Seeds,
+			s.Precision, s.Recall, s.F1, s.ByType["PER"].F1, s.ByType["ORG"].F1, s.ByType["LOC"].F1)
 	}
 	return r, nil
 }
 
-func trainOne(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, g *Gazetteer, train, dev []Example, progress io.Writer) (*Recognizer, error) {
+func trainOne(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclass.Table, g *Gazetteer, train, dev []Example, progress io.Writer) (*Recognizer, error) {
 	if len(train) == 0 {
 		return nil, fmt.Errorf("ner: no training sentences")
 	}
@@ -211,7 +213,7 @@ func trainOne(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, g *Gazetteer
 	}
 	cases := CaseProfile(train)
 	tr := ap.NewTrainer(nLabels)
-	r := &Recognizer{tagger: tg, gaz: g, model: &Model{cases: cases}}
+	r := &Recognizer{tagger: tg, wc: wc, gaz: g, model: &Model{cases: cases, wcFP: wc.Fingerprint()}}
 	r.pool = newPool()
 	sc := &scratch{}
 	order := make([]int, len(data))
@@ -227,7 +229,7 @@ func trainOne(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, g *Gazetteer
 		wrong := 0
 		for _, si := range order {
 			e := &data[si]
-			sc.s.build(e.Words, e.UPOS, e.XPOS, g, cases, &sc.gazBuf)
+			sc.s.build(e.Words, e.UPOS, e.XPOS, g, cases, wc, &sc.gazBuf)
 			pred := r.viterbi(sc, tr)
 			tr.Tick()
 			gd := gold[si]
