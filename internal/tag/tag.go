@@ -45,6 +45,7 @@ type Tagger struct {
 	first      *ap.Model           // right-to-left first pass, or nil
 	wc         *wordclass.Table    // word classes the features read, or nil
 	lem        *Lemmatizer
+	finite     []bool // per class: a finite verb (VBD, VBZ, VBP)
 	pool       sync.Pool
 }
 
@@ -81,6 +82,8 @@ type scratch struct {
 	soff   []int32    // per word: start of its static keys in skeys/srefs
 	srefs  []uint32   // skeys resolved against the pass's model
 	trefs  []uint32   // tag-dependent keys of one word, resolved
+	margin []float32  // per word of the last pass: its score's lead over its best finite-verb tag
+	alt    []uint16   // per word of the last pass: that finite-verb tag
 }
 
 // Load returns the embedded tagger. Call it once and share the result.
@@ -100,7 +103,7 @@ func (t *Tagger) Annotate(s *dyad.Sentence) {
 	for i := range s.Tokens {
 		f := NormForm(s.Tokens[i].Form())
 		sc.forms = append(sc.forms, f)
-		sc.words = append(sc.words, t.makeWord(f))
+		sc.words = append(sc.words, MakeWord(f))
 	}
 	t.recase(sc)
 	t.decode(sc)
@@ -152,12 +155,14 @@ func (t *Tagger) prepare(sc *scratch, words []string) {
 	for _, w := range words {
 		f := NormForm(w)
 		sc.forms = append(sc.forms, f)
-		sc.words = append(sc.words, t.makeWord(f))
+		sc.words = append(sc.words, MakeWord(f))
 	}
 	t.recase(sc)
 }
 
-// makeWord is MakeWord with the word classes of the tagger's table.
+// makeWord is MakeWord with the word classes of the tagger's table. (At
+// run time lex sets the classes, and only of the words whose tag the
+// dictionary does not fix: only their own class is a feature.)
 func (t *Tagger) makeWord(f string) Word {
 	w := MakeWord(f)
 	if t.wc != nil {
@@ -226,7 +231,7 @@ func (t *Tagger) recase(sc *scratch) {
 		default:
 			continue
 		}
-		sc.words[i] = t.makeWord(sc.forms[i])
+		sc.words[i] = MakeWord(sc.forms[i])
 	}
 }
 
@@ -287,6 +292,7 @@ func (t *Tagger) decode(sc *scratch) {
 			first = sc.first
 		}
 		sc.pred = t.passModel(sc, t.model, false, first, sc.pred[:0])
+		t.finiteVerb(sc)
 		return
 	}
 	var first []uint16
@@ -295,23 +301,94 @@ func (t *Tagger) decode(sc *scratch) {
 		first = sc.first
 	}
 	sc.pred = t.pass(sc, t.model, false, first, sc.pred[:0])
+	t.finiteVerb(sc)
 }
 
-// lex looks every word up in the tag dictionary and the ambiguity classes.
+// finiteMargin is how far below its chosen tag a finite-verb tag may
+// score and still be taken by finiteVerb.
+const finiteMargin = 2.0
+
+// finiteVerb makes sure a sentence of three or more words that the pass
+// left without a finite verb gets one when some word nearly was one:
+// "Russian police arrested Russian students" has "arrested" as a
+// participle only because "police arrested" also starts a noun phrase.
+// The word whose finite-verb tag came closest, within finiteMargin, takes
+// it. Headline fragments ("Five killed in blast") keep their tags unless
+// the model itself hesitated.
+func (t *Tagger) finiteVerb(sc *scratch) {
+	n := len(sc.pred)
+	if n < 3 || len(sc.margin) != n || t.finite == nil {
+		return
+	}
+	best := -1
+	for i, c := range sc.pred {
+		if t.finite[c] || t.xpos[c] == "MD" {
+			return
+		}
+		if sc.margin[i] < finiteMargin && (best < 0 || sc.margin[i] < sc.margin[best]) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		sc.pred[best] = sc.alt[best]
+	}
+}
+
+// noteFinite records, after word i of the left-to-right pass was tagged
+// from sc.scores, how far its best finite-verb tag fell behind.
+func (t *Tagger) noteFinite(sc *scratch, i int, cands []uint16, chosen uint16) {
+	const none = float32(1e30)
+	sc.margin[i] = none
+	if t.finite == nil {
+		return
+	}
+	alt, found := uint16(0), false
+	consider := func(c uint16) {
+		if t.finite[c] && (!found || sc.scores[c] > sc.scores[alt]) {
+			alt, found = c, true
+		}
+	}
+	if cands != nil {
+		for _, c := range cands {
+			consider(c)
+		}
+	} else {
+		for c := range t.finite {
+			consider(uint16(c))
+		}
+	}
+	if found {
+		sc.margin[i], sc.alt[i] = sc.scores[chosen]-sc.scores[alt], alt
+	}
+}
+
+// indexFinite marks the classes that are finite verbs.
+func (t *Tagger) indexFinite() {
+	t.finite = make([]bool, len(t.xpos))
+	for c, x := range t.xpos {
+		t.finite[c] = x == "VBD" || x == "VBZ" || x == "VBP"
+	}
+}
+
+// lex looks every word up in the tag dictionary and the ambiguity classes,
+// and sets the word classes of the words the dictionary does not fix.
 func (t *Tagger) lex(sc *scratch) {
 	sc.fixed, sc.cands = sc.fixed[:0], sc.cands[:0]
 	if t.lexicon != nil {
-		for _, f := range sc.forms {
+		for i, f := range sc.forms {
 			e, ok := t.lexicon[f]
 			if !ok {
 				e.fixed = -1
+			}
+			if e.fixed < 0 && t.wc != nil {
+				sc.words[i].SetClasses(t.wc, f)
 			}
 			sc.fixed = append(sc.fixed, e.fixed)
 			sc.cands = append(sc.cands, e.cands)
 		}
 		return
 	}
-	for _, f := range sc.forms {
+	for i, f := range sc.forms {
 		c, ok := t.dict[f]
 		if ok {
 			sc.fixed = append(sc.fixed, int32(c))
@@ -320,6 +397,9 @@ func (t *Tagger) lex(sc *scratch) {
 		}
 		sc.fixed = append(sc.fixed, -1)
 		sc.cands = append(sc.cands, t.amb[f])
+		if t.wc != nil {
+			sc.words[i].SetClasses(t.wc, f)
+		}
 	}
 }
 
@@ -392,6 +472,7 @@ func (t *Tagger) passModel(sc *scratch, m *ap.Model, rev bool, first []uint16, o
 	}
 	out = out[:n]
 	sc.srefs = m.Resolve(sc.skeys, sc.srefs[:0])
+	t.resetMargins(sc, n)
 	for k := 0; k < n; k++ {
 		i, d := k, -1
 		if rev {
@@ -417,7 +498,8 @@ func (t *Tagger) passModel(sc *scratch, m *ap.Model, rev bool, first []uint16, o
 			sc.scores[j] = 0
 		}
 		srefs := sc.srefs[sc.soff[i]:sc.soff[i+1]]
-		if cands := sc.cands[i]; cands != nil {
+		cands := sc.cands[i]
+		if cands != nil {
 			m.ScoreRefsSubset(srefs, sc.scores, cands)
 			m.ScoreRefsSubset(sc.trefs, sc.scores, cands)
 			out[i] = argmaxOf(sc.scores, cands)
@@ -426,8 +508,22 @@ func (t *Tagger) passModel(sc *scratch, m *ap.Model, rev bool, first []uint16, o
 			m.ScoreRefs(sc.trefs, sc.scores)
 			out[i] = uint16(argmax(sc.scores))
 		}
+		if !rev {
+			t.noteFinite(sc, i, cands, out[i])
+		}
 	}
 	return out
+}
+
+// resetMargins sizes the finite-verb margins for n words, none recorded.
+func (t *Tagger) resetMargins(sc *scratch, n int) {
+	if cap(sc.margin) < n {
+		sc.margin, sc.alt = make([]float32, n), make([]uint16, n)
+	}
+	sc.margin, sc.alt = sc.margin[:n], sc.alt[:n]
+	for i := range sc.margin {
+		sc.margin[i] = 1e30
+	}
 }
 
 func argmaxOf(s []float32, cands []uint16) uint16 {
@@ -710,6 +806,7 @@ func Decode(ctx context.Context, name string, r io.Reader) (*Tagger, error) {
 		t.first = f
 	}
 	t.indexLexicon()
+	t.indexFinite()
 	t.lem.indexRules()
 	return t, nil
 }
