@@ -3,6 +3,8 @@ package actor
 import (
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/dyad"
 )
 
 // TestTitleGivesSector: a leader listed under a bare country code takes the
@@ -73,4 +75,46 @@ func mentionCodes(d *Dictionary, text, date string) string {
 		parts = append(parts, m.Ref.Text+"="+m.Ref.Code)
 	}
 	return strings.Join(parts, " ")
+}
+
+// TestVerbNotQualifier: a participle such as "arrested" qualifies an agent
+// ("the arrested students") unless it follows a noun, where it is the verb
+// ("police arrested students").
+func TestVerbNotQualifier(t *testing.T) {
+	d := mustParse(t, `
+country RUS
+  name Russia
+  adj Russian
+agent COP
+  word police
+agent EDU
+  word students
+`)
+	tag := func(text string, upos ...string) *dyad.Sentence {
+		s := sentence(text)
+		for i := range s.Tokens {
+			s.Tokens[i].UPOS = upos[i]
+		}
+		return s
+	}
+	tests := []struct {
+		s    *dyad.Sentence
+		want string
+	}{
+		{tag("Russian police arrested Russian students .", "ADJ", "NOUN", "VERB", "ADJ", "NOUN", "PUNCT"),
+			"Russian police=RUSCOP Russian students=RUSEDU"},
+		{tag("Russian police arrested students .", "ADJ", "NOUN", "VERB", "NOUN", "PUNCT"),
+			"Russian police=RUSCOP students=EDU"},
+		{tag("the arrested students spoke .", "DET", "VERB", "NOUN", "VERB", "PUNCT"),
+			"arrested students=EDU"},
+	}
+	for _, tc := range tests {
+		var parts []string
+		for _, m := range d.Find(tc.s, day("2000-01-01")) {
+			parts = append(parts, m.Ref.Text+"="+m.Ref.Code)
+		}
+		if got := strings.Join(parts, " "); got != tc.want {
+			t.Errorf("%s\n got %s\nwant %s", tc.s.Text, got, tc.want)
+		}
+	}
 }

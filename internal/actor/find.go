@@ -213,12 +213,27 @@ func (m *matcher) quals(k int) (int, bool) {
 		}
 		if isFormer(w) {
 			eli = true
-		} else if !isFiller(w) {
+		} else if !isFiller(w) || m.verbAfterNoun(k) {
 			break
 		}
 		k++
 	}
 	return k, eli
+}
+
+// verbAfterNoun reports whether token k is a verb right after a noun:
+// in "police arrested students" "arrested" is the verb, not a qualifier
+// as in "the arrested students" or "jailed opposition leader X".
+func (m *matcher) verbAfterNoun(k int) bool {
+	toks := m.s.Tokens
+	if k == 0 || toks[k].UPOS != "VERB" {
+		return false
+	}
+	switch toks[k-1].UPOS {
+	case "NOUN", "PROPN", "PRON":
+		return true
+	}
+	return false
 }
 
 func (m *matcher) phrase(i int) (Mention, bool) {
