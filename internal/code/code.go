@@ -334,7 +334,7 @@ func (c *Coder) bestMatch(st *sent, i int) (match, bool) {
 	var best match
 	bestSpec, found, bestExact := 0, false, false
 	for _, p := range cands {
-		if !posFits(&st.toks[i], p.Noun) && (p.Noun || !st.predicateAdj(i)) {
+		if !posFits(&st.toks[i], p.Noun) && (p.Noun || !st.predicateAdj(i) && !st.nameThenVerb(i)) {
 			continue
 		}
 		if c.verbForms && !p.Noun && !inflectsAny(st.low[i], p.elems[0].words) {
@@ -380,6 +380,26 @@ func hasWord(ws []string, w string) bool {
 
 // posFits reports whether a tagged token can be the trigger of a verb
 // (or, for ~noun patterns, a noun) pattern. Untagged tokens always fit.
+// nameThenVerb reports whether the token at i, tagged as a plural noun,
+// reads as a present-tense verb: it ends in -s, follows a named actor
+// (not an agent word) and comes before a preposition or determiner
+// ("Ethiopia departs from Libya", which taggers read as a compound noun).
+func (st *sent) nameThenVerb(i int) bool {
+	t := &st.toks[i]
+	if t.XPOS != "NNS" || i == 0 || i+1 >= len(st.toks) || !strings.HasSuffix(st.low[i], "s") {
+		return false
+	}
+	mi := st.at[i-1]
+	if mi < 0 || st.ms[mi].End != i || st.ms[mi].Kind == "agent" {
+		return false
+	}
+	switch st.toks[i+1].UPOS {
+	case "ADP", "DET":
+		return true
+	}
+	return false
+}
+
 func posFits(t *dyad.Token, noun bool) bool {
 	switch t.UPOS {
 	case "":

@@ -374,3 +374,36 @@ func TestParsedClauses(t *testing.T) {
 		})
 	}
 }
+
+// TestNameThenVerb: a present-tense verb that the tagger read as a plural
+// noun after a named actor still triggers ("Russia withdraws from ..."),
+// but not after an agent word or before another noun.
+func TestNameThenVerb(t *testing.T) {
+	c, d := engine(t)
+	c = c.With(withPatterns("0874 withdraw * from +\n"))
+	tests := []struct {
+		txt, xpos, want string
+	}{
+		{"Russia withdraws from Ukraine.", "NNP NNS IN NNP .", "0874 RUS>UKR"},
+		{"Russia withdraws from Ukraine.", "NNP VBZ IN NNP .", "0874 RUS>UKR"},
+		{"Soldiers withdraws from Ukraine.", "NNS NNS IN NNP .", ""},
+		{"Russia withdraws Ukraine.", "NNP NNS NNP .", ""},
+	}
+	upos := map[string]string{"NNP": "PROPN", "NNS": "NOUN", "VBZ": "VERB", "IN": "ADP", ".": "PUNCT"}
+	for _, tc := range tests {
+		doc := &dyad.Document{ID: "t", Text: tc.txt, Published: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)}
+		text.Segment(doc, false)
+		s := &doc.Sentences[0]
+		tags := strings.Fields(tc.xpos)
+		if len(tags) != len(s.Tokens) {
+			t.Fatalf("%q: %d tokens, %d tags", tc.txt, len(s.Tokens), len(tags))
+		}
+		for i, x := range tags {
+			s.Tokens[i].XPOS, s.Tokens[i].UPOS = x, upos[x]
+		}
+		got := summary(c.Code(Input{Doc: doc, Sentence: s, Mentions: d.Find(s, doc.Published), Date: doc.Published}))
+		if got != tc.want {
+			t.Errorf("%s [%s]\n got: %s\nwant: %s", tc.txt, tc.xpos, got, tc.want)
+		}
+	}
+}
