@@ -176,9 +176,9 @@ func (t *Table) Levels() int { return len(t.bits) }
 // of the level above.
 func (t *Table) Bits(level int) int { return t.bits[level] }
 
-// Prefix returns the class of path at level (0-based, coarsest first): the
-// path's codes of levels 0..level. Classes of different levels may share
-// numbers; key features by level too.
+// Prefix returns the class of path at level (0-based, coarsest first, less
+// than Levels): the path's codes of levels 0..level. Classes of different
+// levels may share numbers; key features by level too.
 func (t *Table) Prefix(path uint32, level int) uint32 { return path >> t.shift[level] }
 
 // Len returns the number of words.
