@@ -30,7 +30,7 @@ Flags:
   --folds N    jackknife folds: POS tags of the training set come from taggers
                trained on the other folds of UD EWT train (default 4)
   --augment X  share of sentences also trained in upper and title case (default 0.1)
-  --seeds K    train K models (seeds N..N+K-1) and average their weights (default 4)
+  --seeds K    train K models (seeds N..N+K-1) and average their weights (default 8)
   --prune X    drop averaged weights whose magnitude is below X (default 0.01)
   --data DIR   data directory (default ../shared/data)
   --out FILE   model file (default internal/ner/model/ner.bin.gz)

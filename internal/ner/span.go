@@ -150,6 +150,7 @@ func (s *sent) spanFeatures(keys []uint32, i int, c byte) []uint32 {
 	ln := uint64(min(b-a, 5))
 	keys = append(keys,
 		k2(70, head.Lower, pos),
+		k2(78, head.Suf[2], pos),
 		k2(71, uint64(s.kw[b-1]), pos),
 		k2(74, uint64(s.rmask[i]), pos),
 		k2(72, s.at(b).Lower, pos),

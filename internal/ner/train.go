@@ -25,7 +25,7 @@ type TrainConfig struct {
 
 // DefaultTrainConfig reproduces the shipped model.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Seed: 1, Iters: 5, Prune: 0.01, Augment: 0.1, Seeds: 4}
+	return TrainConfig{Seed: 1, Iters: 5, Prune: 0.01, Augment: 0.1, Seeds: 8}
 }
 
 // Example is one training sentence: words, their POS tags and gold IOB2 labels.
