@@ -1,8 +1,10 @@
 // Package ner owns named-entity recognition: a structured averaged
 // perceptron with Viterbi decoding under IOB2 constraints that labels PER,
-// ORG and LOC (trained on UNER English EWT), gazetteer features that any
-// name list can feed, and a rule layer that adds DATE, TIME, MONEY, PERCENT
-// and NUMBER. The model is embedded (see model/LICENSE.md) and trained with
+// ORG and LOC (trained on UNER English EWT, the mean of several perceptrons),
+// with features of the words, their POS tags, their word classes
+// (internal/wordclass), the capitalised name run they sit in and gazetteer
+// matches that any name list can feed; and a rule layer that adds DATE,
+// TIME, MONEY, PERCENT and NUMBER. The model is embedded (see model/LICENSE.md) and trained with
 // `dyad train ner`.
 package ner
 
