@@ -449,3 +449,43 @@ func TestDatelineCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveTaggedPersonAfterLocative: with entity tags, a place name the
+// recogniser read as a person still resolves after a locative preposition
+// ("an air base in Kant"), but not as a possessive or a subject.
+func TestResolveTaggedPersonAfterLocative(t *testing.T) {
+	r := NewResolver(gaz(t))
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Russia keeps an air base in Kant , near Bishkek .", true},
+		{"In Kant 's view , reason has limits .", false},
+		{"Kant argued that reason has limits .", false},
+	}
+	for _, tc := range tests {
+		doc := SimpleSegment("t", tc.text)
+		for si := range doc.Sentences {
+			for i := range doc.Sentences[si].Tokens {
+				tk := &doc.Sentences[si].Tokens[i]
+				switch tk.Text {
+				case "Kant":
+					tk.Ent = "B-PER"
+				case "Bishkek":
+					tk.Ent = "B-LOC"
+				default:
+					tk.Ent = "O"
+				}
+			}
+		}
+		found := false
+		for _, p := range r.Resolve(doc) {
+			if p.Text == "Kant" && p.CountryCode == "KG" {
+				found = true
+			}
+		}
+		if found != tc.want {
+			t.Errorf("%q: Kant resolved to KG = %v, want %v", tc.text, found, tc.want)
+		}
+	}
+}

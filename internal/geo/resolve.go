@@ -215,6 +215,23 @@ func isCap(s string) bool {
 
 var connectors = map[string]bool{"of": true, "de": true, "la": true, "du": true, "del": true, "des": true, "the": true, "and": true, "upon": true, "on": true, "el": true, "al": true, "-": true, "le": true, "da": true, "do": true, "dos": true, "das": true}
 
+// placeAfterLocative reports whether the single capitalised word at i,
+// which the entity recogniser did not tag as a place, follows a locative
+// preposition and names a place in the gazetteer: "an air base in Kant"
+// is the town even when the recogniser reads the philosopher's name. A
+// possessive ("in Kant's view") or a longer name keeps the tagger's reading.
+func (r *Resolver) placeAfterLocative(toks []dyad.Token, i int, lx *lexicon) bool {
+	if i == 0 || !lx.locative[strings.ToLower(toks[i-1].Text)] {
+		return false
+	}
+	if i+1 < len(toks) {
+		if nx := toks[i+1]; isCap(nx.Text) || strings.HasPrefix(nx.Ent, "I-") || strings.HasPrefix(nx.Text, "'") || strings.HasPrefix(nx.Text, "’") {
+			return false
+		}
+	}
+	return len(r.g.Lookup(toks[i].Text)) > 0
+}
+
 // recognize finds candidate toponyms in doc.
 func (r *Resolver) recognize(doc *dyad.Document) []*mention {
 	g := r.g
@@ -248,7 +265,9 @@ func (r *Resolver) recognize(doc *dyad.Document) []*mention {
 			if tagged {
 				e := toks[i].Ent
 				if !(strings.HasSuffix(e, "LOC") || strings.HasSuffix(e, "GPE") || strings.HasSuffix(e, "NORP")) || !strings.HasPrefix(e, "B-") {
-					continue
+					if !r.placeAfterLocative(toks, i, lx) {
+						continue
+					}
 				}
 			}
 			// longest gazetteer match starting at i
