@@ -78,8 +78,8 @@ func mentionCodes(d *Dictionary, text, date string) string {
 }
 
 // TestVerbNotQualifier: a participle such as "arrested" qualifies an agent
-// ("the arrested students") unless it follows a noun, where it is the verb
-// ("police arrested students").
+// ("the arrested students") unless it follows a noun or a closing
+// parenthesis, where it is the verb ("police arrested students").
 func TestVerbNotQualifier(t *testing.T) {
 	d := mustParse(t, `
 country RUS
@@ -107,6 +107,8 @@ agent EDU
 			"Russian police=RUSCOP students=EDU"},
 		{tag("the arrested students spoke .", "DET", "VERB", "NOUN", "VERB", "PUNCT"),
 			"arrested students=EDU"},
+		{tag("Russian police ( OMON ) arrested students .", "ADJ", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT"),
+			"Russian police=RUSCOP students=EDU"},
 	}
 	for _, tc := range tests {
 		var parts []string

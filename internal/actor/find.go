@@ -221,7 +221,8 @@ func (m *matcher) quals(k int) (int, bool) {
 	return k, eli
 }
 
-// verbAfterNoun reports whether token k is a verb right after a noun:
+// verbAfterNoun reports whether token k is a verb right after a noun (or
+// a parenthesis closed after one):
 // in "police arrested students" "arrested" is the verb, not a qualifier
 // as in "the arrested students" or "jailed opposition leader X".
 func (m *matcher) verbAfterNoun(k int) bool {
@@ -233,7 +234,7 @@ func (m *matcher) verbAfterNoun(k int) bool {
 	case "NOUN", "PROPN", "PRON":
 		return true
 	}
-	return false
+	return toks[k-1].Form() == ")" // "the security committee (GKNB) arrested ..."
 }
 
 func (m *matcher) phrase(i int) (Mention, bool) {
