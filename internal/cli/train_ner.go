@@ -32,6 +32,8 @@ Flags:
   --augment X  share of sentences also trained in upper and title case (default 0.1)
   --seeds K    train K models (seeds N..N+K-1) and average their weights (default 8)
   --prune X    drop averaged weights whose magnitude is below X (default 0.01)
+  --stack N    train a second pass on first-pass labels jackknifed over N folds
+               of the training set (default 0: one pass only; see internal/ner/stack.go)
   --data DIR   data directory (default ../shared/data)
   --out FILE   model file (default internal/ner/model/ner.bin.gz)
 
@@ -50,6 +52,7 @@ func runTrainNER(ctx context.Context, env *Env, args []string) int {
 	fs.Float64Var(&cfg.Augment, "augment", cfg.Augment, "case augmentation share")
 	prune := fs.Float64("prune", float64(cfg.Prune), "drop averaged weights smaller than this")
 	fs.IntVar(&cfg.Seeds, "seeds", cfg.Seeds, "models trained with seeds N, N+1, ... and averaged")
+	fs.IntVar(&cfg.Stack, "stack", cfg.Stack, "folds for the second pass's jackknifed first pass (0: none)")
 	folds := fs.Int("folds", 4, "jackknife folds for the training set's POS tags")
 	data := fs.String("data", "../shared/data", "data directory")
 	out := fs.String("out", ner.ModelPath, "model file")
@@ -61,7 +64,7 @@ func runTrainNER(ctx context.Context, env *Env, args []string) int {
 		return 2
 	}
 	cfg.Prune = float32(*prune)
-	if fs.NArg() != 0 || cfg.Iters < 1 || *folds < 2 || cfg.Seeds < 1 {
+	if fs.NArg() != 0 || cfg.Iters < 1 || *folds < 2 || cfg.Seeds < 1 || cfg.Stack == 1 || cfg.Stack < 0 {
 		fs.Usage()
 		return 2
 	}

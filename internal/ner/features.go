@@ -10,23 +10,26 @@ import (
 
 // sent is the feature view of one sentence.
 type sent struct {
-	words []tag.Word
-	lower []string
-	pos   []uint64              // hash of XPOS
-	upos  []uint64              // hash of UPOS
-	gaz   []uint8               // gazetteer match code per word (see Gazetteer.match)
-	cp    []uint8               // case-profile bucket per word (0 = unseen in training)
-	run   []uint8               // capitalised-run code: length (1..3+) * 4 + position (0 first, 1 middle, 2 last, 3 alone)
-	caps  bool                  // the sentence is mostly capitalised (headline, dateline)
-	rs    []int32               // start of the name run covering each word (see buildRuns)
-	re    []int32               // end (exclusive) of that run; rs[i] == re[i] outside runs
-	rmask []uint8               // keyword classes present in the word's run (bit set)
-	kw    []uint8               // keyword class of each word (see keywordClass)
-	cls   [][classLevels]uint64 // word class per level, coarsest first, plus 2 (see noClass)
+	words   []tag.Word
+	lower   []string
+	pos     []uint64              // hash of XPOS
+	upos    []uint64              // hash of UPOS
+	gaz     []uint8               // gazetteer match code per word (see Gazetteer.match)
+	cp      []uint8               // case-profile bucket per word (0 = unseen in training)
+	run     []uint8               // capitalised-run code: length (1..3+) * 4 + position (0 first, 1 middle, 2 last, 3 alone)
+	caps    bool                  // the sentence is mostly capitalised (headline, dateline)
+	rs      []int32               // start of the name run covering each word (see buildRuns)
+	re      []int32               // end (exclusive) of that run; rs[i] == re[i] outside runs
+	rmask   []uint8               // keyword classes present in the word's run (bit set)
+	kw      []uint8               // keyword class of each word (see keywordClass)
+	cls     [][classLevels]uint64 // word class per level, coarsest first, plus 2 (see noClass)
+	prev    []uint8               // first-pass labels (second pass only, see stack.go)
+	stacked bool                  // prev is set: add the second-pass features
 }
 
 func (s *sent) build(words, upos, xpos []string, g *Gazetteer, cases map[string]uint8, wc *wordclass.Table, buf *[]byte) {
 	n := len(words)
+	s.stacked = false
 	s.words, s.lower, s.pos, s.upos = s.words[:0], s.lower[:0], s.pos[:0], s.upos[:0]
 	alpha, capsN := 0, 0
 	for i, w := range words {

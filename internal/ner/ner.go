@@ -2,8 +2,11 @@
 // perceptron with Viterbi decoding under IOB2 constraints that labels PER,
 // ORG and LOC (trained on UNER English EWT, the mean of several perceptrons),
 // with features of the words, their POS tags, their word classes
-// (internal/wordclass), the capitalised name run they sit in and gazetteer
-// matches that any name list can feed; and a rule layer that adds DATE,
+// (internal/wordclass), the capitalised name run they sit in (its head,
+// keywords, an acronym in parentheses after it, "the" before it) and
+// gazetteer matches that any name list can feed; optionally a stacked second
+// pass that also sees the first pass's labels (stack.go, off in the shipped
+// model: it did not pay); and a rule layer that adds DATE,
 // TIME, MONEY, PERCENT and NUMBER. The model is embedded (see model/LICENSE.md) and trained with
 // `dyad train ner`.
 package ner
@@ -86,9 +89,10 @@ func Load() (*Recognizer, error) {
 // the training vocabulary (how often each word is capitalised inside a
 // sentence).
 type Model struct {
-	m     *ap.Model
-	cases map[string]uint8 // lowercased form -> case bucket (see caseBucket)
-	wcFP  uint64           // fingerprint of the word-class table trained with
+	m      *ap.Model
+	second *ap.Model        // stacked pass (nil: one pass); its features add the first pass's labels
+	cases  map[string]uint8 // lowercased form -> case bucket (see caseBucket)
+	wcFP   uint64           // fingerprint of the word-class table trained with
 }
 
 // WordClassFingerprint returns the fingerprint of the word-class table the
@@ -110,7 +114,11 @@ func (r *Recognizer) WithGazetteer(g *Gazetteer) *Recognizer {
 // Gazetteer returns the recogniser's gazetteer.
 func (r *Recognizer) Gazetteer() *Gazetteer { return r.gaz }
 
-const fileMagic = "dyad-ner2"
+// fileMagic heads a model file; fileMagicV2 files (one pass) still decode.
+const (
+	fileMagic   = "dyad-ner3"
+	fileMagicV2 = "dyad-ner2"
+)
 
 // Encode writes the gzip-compressed model.
 func (m *Model) Encode(w io.Writer) error {
@@ -141,6 +149,18 @@ func (m *Model) Encode(w io.Writer) error {
 	if err := m.m.Encode(zw); err != nil {
 		return err
 	}
+	if m.second == nil {
+		if _, err := zw.Write([]byte{0}); err != nil {
+			return err
+		}
+		return zw.Close()
+	}
+	if _, err := zw.Write([]byte{1}); err != nil {
+		return err
+	}
+	if err := m.second.Encode(zw); err != nil {
+		return err
+	}
 	return zw.Close()
 }
 
@@ -152,7 +172,7 @@ func Decode(name string, r io.Reader) (*Model, error) {
 	}
 	br := bufio.NewReader(zr)
 	mg := make([]byte, len(fileMagic))
-	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != fileMagic {
+	if _, err := io.ReadFull(br, mg); err != nil || (string(mg) != fileMagic && string(mg) != fileMagicV2) {
 		return nil, fmt.Errorf("%s: ner model: bad header", name)
 	}
 	var fp [8]byte
@@ -182,7 +202,25 @@ func Decode(name string, r io.Reader) (*Model, error) {
 	if m.NClass != nLabels {
 		return nil, fmt.Errorf("%s: ner model: %d labels, want %d", name, m.NClass, nLabels)
 	}
-	return &Model{m: m, cases: cases, wcFP: binary.LittleEndian.Uint64(fp[:])}, nil
+	out := &Model{m: m, cases: cases, wcFP: binary.LittleEndian.Uint64(fp[:])}
+	if string(mg) == fileMagicV2 {
+		return out, nil
+	}
+	flag, err := br.ReadByte()
+	if err != nil || flag > 1 {
+		return nil, fmt.Errorf("%s: ner model: second-pass flag: %v", name, err)
+	}
+	if flag == 1 {
+		m2, err := ap.Decode(name, br)
+		if err != nil {
+			return nil, err
+		}
+		if m2.NClass != nLabels {
+			return nil, fmt.Errorf("%s: ner model: second pass has %d labels, want %d", name, m2.NClass, nLabels)
+		}
+		out.second = m2
+	}
+	return out, nil
 }
 
 // scratch holds per-call buffers.
@@ -263,6 +301,10 @@ func (r *Recognizer) label(words, upos, xpos []string, rules bool) []string {
 	defer r.pool.Put(sc)
 	sc.s.build(words, upos, xpos, r.gaz, r.model.cases, r.wc, &sc.gazBuf)
 	sc.pred = r.viterbi(sc, r.model.m)
+	if r.model.second != nil {
+		sc.s.setPrev(sc.pred)
+		sc.pred = r.viterbi(sc, r.model.second)
+	}
 	out := make([]string, len(words))
 	for i, p := range sc.pred {
 		out[i] = labels[p]
@@ -281,6 +323,9 @@ func (r *Recognizer) emissions(sc *scratch, m scorer) {
 	for i := 0; i < n; i++ {
 		sc.offs = append(sc.offs, len(sc.keys))
 		sc.keys = sc.s.features(sc.keys, i)
+		if sc.s.stacked {
+			sc.keys = sc.s.stackFeatures(sc.keys, i)
+		}
 	}
 	sc.offs = append(sc.offs, len(sc.keys))
 	sc.em = resize(sc.em, n*nLabels)

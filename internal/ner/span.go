@@ -159,5 +159,51 @@ func (s *sent) spanFeatures(keys []uint32, i int, c byte) []uint32 {
 		k2(76+c, ln, pos),
 		k2(77, uint64(s.kw[a]), uint64(s.kw[b-1])),
 	)
+	// An acronym in parentheses after the run ("State Committee for
+	// National Security (GKNB)"), seen from the run and from the acronym.
+	if m := s.acronymAfter(a, b); m != 0 {
+		keys = append(keys, k2(91, m, pos))
+	}
+	if b-a == 1 && a >= 2 && s.lower[a-1] == "(" && b < len(s.words) && s.lower[b] == ")" {
+		if a2, b2 := int(s.rs[a-2]), int(s.re[a-2]); a2 < b2 && b2 == a-1 {
+			keys = append(keys, k2(92, s.acronymAfter(a2, b2), uint64(min(b2-a2, 5))))
+		}
+	}
+	// "the X of Y": an institution-like run after "the" with a connector.
+	if s.at(a-1).Lower == theHash {
+		of := uint64(0)
+		for k := a; k < b; k++ {
+			if s.lower[k] == "of" {
+				of = 1
+				break
+			}
+		}
+		keys = append(keys, k2(93, of, pos))
+	}
 	return keys
+}
+
+var theHash = tag.MakeWord("the").Lower
+
+// acronymAfter returns 2 when the run [a,b) is followed by "(", an
+// upper-case word whose letters are the initials of the run's capitalised
+// words, and ")"; 1 when only the first letters agree; 0 otherwise.
+func (s *sent) acronymAfter(a, b int) uint64 {
+	if b+2 >= len(s.words) || s.lower[b] != "(" || s.lower[b+2] != ")" || s.words[b+1].Flags&tag.FlagUpper == 0 {
+		return 0
+	}
+	acr := s.lower[b+1]
+	var ini []byte
+	for k := a; k < b; k++ {
+		if capitalised(&s.words[k]) && len(s.lower[k]) > 0 {
+			ini = append(ini, s.lower[k][0])
+		}
+	}
+	if string(ini) == acr {
+		return 2
+	}
+	if len(acr) > 0 && len(ini) > 0 && acr[0] == ini[0] {
+		return 1
+	}
+	return 0
 }

@@ -21,6 +21,7 @@ type TrainConfig struct {
 	Prune   float32
 	Augment float64 // share of training sentences added again in upper case and in title case
 	Seeds   int     // models trained on different shuffles (seeds Seed, Seed+1, ...) and averaged
+	Stack   int     // folds for the jackknifed first pass of a stacked second pass (< 2: one pass)
 }
 
 // DefaultTrainConfig reproduces the shipped model.
@@ -149,9 +150,69 @@ func caseVariant(words []string, upper bool) []string {
 // Train learns a recogniser from train (reporting dev F1 after each pass to
 // progress when dev is non-empty). tg provides POS tags for augmented
 // sentences; wc the word classes and g the gazetteer used for features.
+// With cfg.Stack >= 2 it also learns the stacked second pass: first-pass
+// models trained on cfg.Stack-1 of cfg.Stack folds label the held-out fold,
+// and the second pass learns from those labels.
 func Train(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclass.Table, g *Gazetteer, train, dev []Example, progress io.Writer) (*Recognizer, error) {
+	if cfg.Stack < 2 {
+		return trainMean(ctx, cfg, tg, wc, g, train, dev, progress, nil)
+	}
+	k := cfg.Stack
+	st := &stackData{prev: make([][]uint8, len(train)), folds: make([]*Recognizer, k)}
+	for f := 0; f < k; f++ {
+		// Folds are contiguous blocks, so that a fold model has not seen
+		// the other sentences of a held-out document.
+		a, b := f*len(train)/k, (f+1)*len(train)/k
+		in := append(append([]Example(nil), train[:a]...), train[b:]...)
+		if progress != nil {
+			fmt.Fprintf(progress, "first pass for fold %d/%d\n", f+1, k)
+		}
+		r, err := trainMean(ctx, cfg, tg, wc, g, in, nil, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		st.folds[f] = r
+		for i := a; i < b; i++ {
+			st.prev[i] = r.firstPass(&train[i])
+			st.fold = append(st.fold, f)
+		}
+	}
+	if progress != nil {
+		fmt.Fprintf(progress, "first pass on all of train\n")
+	}
+	r1, err := trainMean(ctx, cfg, tg, wc, g, train, nil, progress, nil)
+	if err != nil {
+		return nil, err
+	}
+	st.first = r1.model.m
+	if progress != nil {
+		fmt.Fprintf(progress, "second pass\n")
+	}
+	return trainMean(ctx, cfg, tg, wc, g, train, dev, progress, st)
+}
+
+// stackData is what the second pass trains from: the jackknifed first-pass
+// labels of every training sentence, the fold models (to label case
+// variants of a sentence) and the first-pass model that ships with it.
+type stackData struct {
+	first *ap.Model
+	prev  [][]uint8
+	fold  []int // fold of each training sentence
+	folds []*Recognizer
+}
+
+// firstPass labels e with the first-pass model.
+func (r *Recognizer) firstPass(e *Example) []uint8 {
+	sc := &scratch{}
+	sc.s.build(e.Words, e.UPOS, e.XPOS, r.gaz, r.model.cases, r.wc, &sc.gazBuf)
+	return append([]uint8(nil), r.viterbi(sc, r.model.m)...)
+}
+
+// trainMean trains cfg.Seeds perceptrons and averages them; with st it
+// trains the second pass.
+func trainMean(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclass.Table, g *Gazetteer, train, dev []Example, progress io.Writer, st *stackData) (*Recognizer, error) {
 	if cfg.Seeds <= 1 {
-		return trainOne(ctx, cfg, tg, wc, g, train, dev, progress)
+		return trainOne(ctx, cfg, tg, wc, g, train, dev, progress, st)
 	}
 	var ms []*ap.Model
 	var r *Recognizer
@@ -162,13 +223,13 @@ func Train(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclass.T
 			fmt.Fprintf(progress, "model %d/%d (seed %d)\n", k+1, cfg.Seeds, c.Seed)
 		}
 		var err error
-		r, err = trainOne(ctx, c, tg, wc, g, train, dev, progress)
+		r, err = trainOne(ctx, c, tg, wc, g, train, dev, progress, st)
 		if err != nil {
 			return nil, err
 		}
-		ms = append(ms, r.model.m)
+		ms = append(ms, r.model.trained(st != nil))
 	}
-	r.model.m = ap.Mean(ms...)
+	r.model.setTrained(st != nil, ap.Mean(ms...))
 	if progress != nil && len(dev) > 0 {
 		s := r.Evaluate(dev)
 		fmt.Fprintf(progress, "mean of %d models: dev P %.4f R %.4f F1 %.4f (PER %.3f ORG %.3f LOC %.3f)\n", cfg.Seeds,
@@ -177,24 +238,44 @@ func Train(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclass.T
 	return r, nil
 }
 
-func trainOne(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclass.Table, g *Gazetteer, train, dev []Example, progress io.Writer) (*Recognizer, error) {
+// trained returns the model being trained: the second pass or the first.
+func (m *Model) trained(second bool) *ap.Model {
+	if second {
+		return m.second
+	}
+	return m.m
+}
+
+func (m *Model) setTrained(second bool, a *ap.Model) {
+	if second {
+		m.second = a
+	} else {
+		m.m = a
+	}
+}
+
+func trainOne(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclass.Table, g *Gazetteer, train, dev []Example, progress io.Writer, st *stackData) (*Recognizer, error) {
 	if len(train) == 0 {
 		return nil, fmt.Errorf("ner: no training sentences")
 	}
 	start := time.Now()
 	rng := rand.New(rand.NewSource(cfg.Seed))
 	data := append([]Example(nil), train...)
+	var prev [][]uint8 // first-pass labels per sentence of data (second pass only)
+	if st != nil {
+		prev = append(prev, st.prev...)
+	}
 	if cfg.Augment > 0 {
-		for _, e := range train {
-			if rng.Float64() < cfg.Augment {
-				w := caseVariant(e.Words, true)
-				up, xp, _ := tg.TagWords(w)
-				data = append(data, Example{w, up, xp, e.Tags})
-			}
-			if rng.Float64() < cfg.Augment {
-				w := caseVariant(e.Words, false)
-				up, xp, _ := tg.TagWords(w)
-				data = append(data, Example{w, up, xp, e.Tags})
+		for si, e := range train {
+			for _, upper := range []bool{true, false} {
+				if rng.Float64() < cfg.Augment {
+					w := caseVariant(e.Words, upper)
+					up, xp, _ := tg.TagWords(w)
+					data = append(data, Example{w, up, xp, e.Tags})
+					if st != nil {
+						prev = append(prev, st.folds[st.fold[si]].firstPass(&data[len(data)-1]))
+					}
+				}
 			}
 		}
 	}
@@ -214,6 +295,9 @@ func trainOne(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclas
 	cases := CaseProfile(train)
 	tr := ap.NewTrainer(nLabels)
 	r := &Recognizer{tagger: tg, wc: wc, gaz: g, model: &Model{cases: cases, wcFP: wc.Fingerprint()}}
+	if st != nil {
+		r.model.m = st.first
+	}
 	r.pool = newPool()
 	sc := &scratch{}
 	order := make([]int, len(data))
@@ -230,6 +314,9 @@ func trainOne(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclas
 		for _, si := range order {
 			e := &data[si]
 			sc.s.build(e.Words, e.UPOS, e.XPOS, g, cases, wc, &sc.gazBuf)
+			if st != nil {
+				sc.s.setPrev(prev[si])
+			}
 			pred := r.viterbi(sc, tr)
 			tr.Tick()
 			gd := gold[si]
@@ -257,7 +344,7 @@ func trainOne(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclas
 			}
 		}
 		if progress != nil {
-			r.model.m = tr.Average(cfg.Prune)
+			r.model.setTrained(st != nil, tr.Average(cfg.Prune))
 			msg := ""
 			if len(dev) > 0 {
 				s := r.Evaluate(dev)
@@ -269,7 +356,7 @@ func trainOne(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclas
 				float64(wrong)/float64(len(data)), msg, nf, nw, time.Since(start).Round(time.Second))
 		}
 	}
-	r.model.m = tr.Average(cfg.Prune)
+	r.model.setTrained(st != nil, tr.Average(cfg.Prune))
 	return r, nil
 }
 
