@@ -489,3 +489,30 @@ func TestResolveTaggedPersonAfterLocative(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveTaggedAdminSpan: a tagged span ending in an administrative
+// word ("Surin province") resolves by the place name inside it.
+func TestResolveTaggedAdminSpan(t *testing.T) {
+	r := NewResolver(gaz(t))
+	doc := SimpleSegment("t", "Thailand closed two checkpoints in Surin province on Monday .")
+	for i := range doc.Sentences[0].Tokens {
+		tk := &doc.Sentences[0].Tokens[i]
+		switch tk.Text {
+		case "Thailand", "Surin":
+			tk.Ent = "B-LOC"
+		case "province":
+			tk.Ent = "I-LOC"
+		default:
+			tk.Ent = "O"
+		}
+	}
+	found := false
+	for _, p := range r.Resolve(doc) {
+		if p.Name == "Surin" && p.CountryCode == "TH" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Surin province: no place Surin (TH) in %+v", r.Resolve(doc))
+	}
+}

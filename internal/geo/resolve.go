@@ -215,6 +215,11 @@ func isCap(s string) bool {
 
 var connectors = map[string]bool{"of": true, "de": true, "la": true, "du": true, "del": true, "des": true, "the": true, "and": true, "upon": true, "on": true, "el": true, "al": true, "-": true, "le": true, "da": true, "do": true, "dos": true, "das": true}
 
+// adminWords end a tagged span that names an administrative division by
+// its place name ("Surin province", "Osh region").
+var adminWords = map[string]bool{"province": true, "region": true, "district": true, "county": true, "oblast": true,
+	"state": true, "prefecture": true, "governorate": true, "municipality": true, "department": true}
+
 // placeAfterLocative reports whether the single capitalised word at i,
 // which the entity recogniser did not tag as a place, follows a locative
 // preposition and names a place in the gazetteer: "an air base in Kant"
@@ -280,7 +285,8 @@ func (r *Resolver) recognize(doc *dyad.Document) []*mention {
 				}
 				maxJ = j
 			}
-			var m *mention
+			var m, whole *mention // whole: the tagged span, kept when no part of it is a known place
+			wholeJ := -1
 			for j := maxJ; j > i; j-- {
 				last := toks[j-1].Text
 				if !isCap(last) && !(tagged && j == maxJ) {
@@ -299,10 +305,21 @@ func (r *Resolver) recognize(doc *dyad.Document) []*mention {
 				cand := &mention{sent: si, t0: i, t1: j, start: toks[i].Start, end: toks[j-1].End, literal: true, best: -1}
 				cand.text = doc.Text[cand.start:cand.end]
 				r.fillCandidates(cand, false)
-				if len(cand.cands) > 0 || cand.demonym != "" || cand.county != "" || (tagged && j == maxJ) {
+				if len(cand.cands) > 0 || cand.demonym != "" || cand.county != "" {
 					m, bestJ = cand, j
 					break
 				}
+				if tagged && j == maxJ {
+					if !adminWords[strings.ToLower(toks[j-1].Text)] {
+						m, bestJ = cand, j // "the Naryn river": the tagged feature stands
+						break
+					}
+					// "Surin province": look for the place inside first.
+					whole, wholeJ = cand, j
+				}
+			}
+			if m == nil && whole != nil {
+				m, bestJ = whole, wholeJ
 			}
 			if m == nil {
 				continue
