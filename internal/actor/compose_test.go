@@ -70,8 +70,13 @@ agent OPP
 // mentionCodes finds the mentions of a tokenised sentence on a date and
 // lists them as "text=CODE".
 func mentionCodes(d *Dictionary, text, date string) string {
+	return codesIn(d, sentence(text), date)
+}
+
+// codesIn lists the mentions of s on a date as "text=CODE".
+func codesIn(d *Dictionary, s *dyad.Sentence, date string) string {
 	var parts []string
-	for _, m := range d.Find(sentence(text), day(date)) {
+	for _, m := range d.Find(s, day(date)) {
 		parts = append(parts, m.Ref.Text+"="+m.Ref.Code)
 	}
 	return strings.Join(parts, " ")
@@ -111,11 +116,7 @@ agent EDU
 			"Russian police=RUSCOP students=EDU"},
 	}
 	for _, tc := range tests {
-		var parts []string
-		for _, m := range d.Find(tc.s, day("2000-01-01")) {
-			parts = append(parts, m.Ref.Text+"="+m.Ref.Code)
-		}
-		if got := strings.Join(parts, " "); got != tc.want {
+		if got := codesIn(d, tc.s, "2000-01-01"); got != tc.want {
 			t.Errorf("%s\n got %s\nwant %s", tc.s.Text, got, tc.want)
 		}
 	}

@@ -1,6 +1,12 @@
 package cli
 
-import "context"
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+)
 
 const trainHelp = `Usage: dyad train MODEL [flags]
 
@@ -19,4 +25,17 @@ func runTrain(ctx context.Context, env *Env, args []string) int {
 		"ner":      runTrainNER,
 		"clusters": runTrainClusters,
 	}, trainHelp)
+}
+
+// writeModel encodes a trained model and writes it to path, returning its
+// size; a model is written whole or not at all.
+func writeModel(path string, encode func(io.Writer) error) (int, error) {
+	var buf bytes.Buffer
+	if err := encode(&buf); err != nil {
+		return 0, fmt.Errorf("encode: %w", err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return 0, err
+	}
+	return buf.Len(), nil
 }

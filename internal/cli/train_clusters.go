@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -96,16 +95,12 @@ func runTrainClusters(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "dyad train clusters: %v\n", err)
 		return 1
 	}
-	var buf bytes.Buffer
-	if err := t.Encode(&buf); err != nil {
-		fmt.Fprintf(env.Stderr, "dyad train clusters: encode: %v\n", err)
-		return 1
-	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	size, err := writeModel(*out, t.Encode)
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "dyad train clusters: %v\n", err)
 		return 1
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s (%d words, %d bytes, fingerprint %016x) in %s\n",
-		*out, t.Len(), buf.Len(), t.Fingerprint(), time.Since(start).Round(time.Second))
+		*out, t.Len(), size, t.Fingerprint(), time.Since(start).Round(time.Second))
 	return 0
 }

@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -108,15 +106,12 @@ func runTrainNER(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	var buf bytes.Buffer
-	if err := r.Model().Encode(&buf); err != nil {
-		return fail(err)
-	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	size, err := writeModel(*out, r.Model().Encode)
+	if err != nil {
 		return fail(err)
 	}
 	s := r.Evaluate(devEx)
-	fmt.Fprintf(env.Stdout, "wrote %s (%d bytes) in %s; dev P %.4f R %.4f F1 %.4f\n", *out, buf.Len(),
+	fmt.Fprintf(env.Stdout, "wrote %s (%d bytes) in %s; dev P %.4f R %.4f F1 %.4f\n", *out, size,
 		time.Since(start).Round(time.Second), s.Precision, s.Recall, s.F1)
 	return 0
 }

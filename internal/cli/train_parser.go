@@ -1,12 +1,11 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"time"
 
@@ -106,14 +105,11 @@ func runTrainParser(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	var buf bytes.Buffer
-	if err := p.Write(ctx, &buf); err != nil {
+	size, err := writeModel(*out, func(w io.Writer) error { return p.Write(ctx, w) })
+	if err != nil {
 		return fail(err)
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fail(err)
-	}
-	fmt.Fprintf(env.Stderr, "wrote %s (%d bytes, %s) in %s\n", *out, buf.Len(), p, time.Since(start).Round(time.Second))
+	fmt.Fprintf(env.Stderr, "wrote %s (%d bytes, %s) in %s\n", *out, size, p, time.Since(start).Round(time.Second))
 	return 0
 }
 

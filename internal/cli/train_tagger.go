@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -103,17 +102,13 @@ func runTrainTagger(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "dyad train tagger: %v\n", err)
 		return 1
 	}
-	var buf bytes.Buffer
-	if err := t.Encode(&buf); err != nil {
-		fmt.Fprintf(env.Stderr, "dyad train tagger: encode: %v\n", err)
-		return 1
-	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	size, err := writeModel(*out, t.Encode)
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "dyad train tagger: %v\n", err)
 		return 1
 	}
 	s := t.Evaluate(dev)
 	fmt.Fprintf(env.Stdout, "wrote %s (%d bytes) in %s; dev UPOS %.4f XPOS %.4f lemma %.4f\n",
-		*out, buf.Len(), time.Since(start).Round(time.Second), s.UPOS, s.XPOS, s.Lemma)
+		*out, size, time.Since(start).Round(time.Second), s.UPOS, s.XPOS, s.Lemma)
 	return 0
 }

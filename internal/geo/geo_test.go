@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/dyad-events/dyad/internal/dyad"
 )
 
 var (
@@ -464,27 +466,8 @@ func TestResolveTaggedPersonAfterLocative(t *testing.T) {
 		{"Kant argued that reason has limits .", false},
 	}
 	for _, tc := range tests {
-		doc := SimpleSegment("t", tc.text)
-		for si := range doc.Sentences {
-			for i := range doc.Sentences[si].Tokens {
-				tk := &doc.Sentences[si].Tokens[i]
-				switch tk.Text {
-				case "Kant":
-					tk.Ent = "B-PER"
-				case "Bishkek":
-					tk.Ent = "B-LOC"
-				default:
-					tk.Ent = "O"
-				}
-			}
-		}
-		found := false
-		for _, p := range r.Resolve(doc) {
-			if p.Text == "Kant" && p.CountryCode == "KG" {
-				found = true
-			}
-		}
-		if found != tc.want {
+		doc := taggedDoc(tc.text, map[string]string{"Kant": "B-PER", "Bishkek": "B-LOC"})
+		if found := hasPlace(r.Resolve(doc), "Kant", "KG"); found != tc.want {
 			t.Errorf("%q: Kant resolved to KG = %v, want %v", tc.text, found, tc.want)
 		}
 	}
@@ -494,25 +477,36 @@ func TestResolveTaggedPersonAfterLocative(t *testing.T) {
 // word ("Surin province") resolves by the place name inside it.
 func TestResolveTaggedAdminSpan(t *testing.T) {
 	r := NewResolver(gaz(t))
-	doc := SimpleSegment("t", "Thailand closed two checkpoints in Surin province on Monday .")
-	for i := range doc.Sentences[0].Tokens {
-		tk := &doc.Sentences[0].Tokens[i]
-		switch tk.Text {
-		case "Thailand", "Surin":
-			tk.Ent = "B-LOC"
-		case "province":
-			tk.Ent = "I-LOC"
-		default:
-			tk.Ent = "O"
-		}
-	}
-	found := false
-	for _, p := range r.Resolve(doc) {
-		if p.Name == "Surin" && p.CountryCode == "TH" {
-			found = true
-		}
-	}
-	if !found {
+	doc := taggedDoc("Thailand closed two checkpoints in Surin province on Monday .",
+		map[string]string{"Thailand": "B-LOC", "Surin": "B-LOC", "province": "I-LOC"})
+	if !hasPlace(r.Resolve(doc), "Surin", "TH") {
 		t.Errorf("Surin province: no place Surin (TH) in %+v", r.Resolve(doc))
 	}
+}
+
+// taggedDoc segments text and gives its tokens entity tags: ents by token
+// text, "O" for the rest.
+func taggedDoc(text string, ents map[string]string) *dyad.Document {
+	doc := SimpleSegment("t", text)
+	for si := range doc.Sentences {
+		for i := range doc.Sentences[si].Tokens {
+			tk := &doc.Sentences[si].Tokens[i]
+			if e, ok := ents[tk.Text]; ok {
+				tk.Ent = e
+			} else {
+				tk.Ent = "O"
+			}
+		}
+	}
+	return doc
+}
+
+// hasPlace reports whether ps holds a place with this text in country iso2.
+func hasPlace(ps []Place, text, iso2 string) bool {
+	for _, p := range ps {
+		if p.Text == text && p.CountryCode == iso2 {
+			return true
+		}
+	}
+	return false
 }
