@@ -497,9 +497,11 @@ func (st *sent) children(h int) []int {
 	return st.kids[h]
 }
 
+// hasCase reports whether token n has a case or mark dependent that is
+// word, or any such dependent when word is "".
 func (st *sent) hasCase(n int, word string) bool {
 	for _, c := range st.children(n) {
-		if (st.toks[c].Dep == "case" || st.toks[c].Dep == "mark") && st.low[c] == word {
+		if (st.toks[c].Dep == "case" || st.toks[c].Dep == "mark") && (word == "" || st.low[c] == word) {
 			return true
 		}
 	}

@@ -101,10 +101,12 @@ type Input struct {
 
 // Code returns the events of one sentence.
 func (c *Coder) Code(in Input) []dyad.Event {
+	st := newSent(in)
 	var dropped []bool
 	if c.commas != nil {
-		dropped = commaDropped(newSent(in), *c.commas)
-		if dropped != nil {
+		if dropped = commaDropped(st, *c.commas); dropped != nil {
+			// The dropped clauses' actors are no one's arguments:
+			// rebuild the sentence view without them.
 			var kept []actor.Mention
 			for _, m := range in.Mentions {
 				if !dropped[m.Start] {
@@ -112,9 +114,9 @@ func (c *Coder) Code(in Input) []dyad.Event {
 				}
 			}
 			in.Mentions = kept
+			st = newSent(in)
 		}
 	}
-	st := newSent(in)
 	st.capGov = c.capGov
 	var out []dyad.Event
 	var trigs []int // trigger token of each event in out
@@ -410,13 +412,4 @@ func eventID(doc *dyad.Document, e dyad.Event) string {
 	}
 	fmt.Fprintf(h, "%s|%d|%d|%s|%s|%s", key, e.Evidence.TriggerStart, e.Evidence.TriggerEnd, e.CAMEO.Code, codes(e.Actor), codes(e.Recipient))
 	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-func (st *sent) hasCaseChild(n int) bool {
-	for _, c := range st.children(n) {
-		if st.toks[c].Dep == "case" {
-			return true
-		}
-	}
-	return false
 }

@@ -38,7 +38,7 @@ func commaDropped(st *sent, l CommaLimits) []bool {
 		if st.low[k] != "," {
 			continue
 		}
-		if st.toks[k-1].UPOS == "ADJ" && st.toks[k+1].UPOS == "ADJ" {
+		if st.adjectiveComma(k) {
 			continue
 		}
 		if mi := st.at[k-1]; mi >= 0 && mi+1 < len(st.ms) && st.joined(mi, mi+1) {
@@ -80,4 +80,11 @@ func commaDropped(st *sent, l CommaLimits) []bool {
 		mark(last, end)
 	}
 	return drop
+}
+
+// adjectiveComma reports whether the comma at k stands between two
+// adjectives ("complete, full diplomatic ties"): inside a noun phrase, it
+// delimits no clause.
+func (st *sent) adjectiveComma(k int) bool {
+	return k > 0 && k+1 < len(st.toks) && st.toks[k-1].UPOS == "ADJ" && st.toks[k+1].UPOS == "ADJ"
 }

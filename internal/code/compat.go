@@ -67,7 +67,7 @@ func (st *sent) newClause(a, t int) bool {
 		if subordinators[st.low[k]] && st.toks[k].UPOS != "ADV" {
 			return false
 		}
-		if st.low[k] == "," && !(st.toks[k-1].UPOS == "ADJ" && k+1 < len(st.toks) && st.toks[k+1].UPOS == "ADJ") {
+		if st.low[k] == "," && !st.adjectiveComma(k) {
 			return true
 		}
 	}
@@ -83,7 +83,7 @@ func (st *sent) hasPhrase(v int) bool {
 		case "obj", "iobj", "obl:agent":
 			return true
 		case "obl", "nmod":
-			if st.hasCaseChild(c) { // "on Saturday", not "five years"
+			if st.hasCase(c, "") { // "on Saturday", not "five years"
 				return true
 			}
 		}
