@@ -66,9 +66,19 @@ func Load() (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	wc, err := wordclass.Load()
-	if err != nil {
-		return nil, err
+	return LoadWith(tg)
+}
+
+// LoadWith returns the embedded recogniser over an already loaded tagger
+// (the pipeline's), sharing its word-class table, so that neither is
+// loaded twice.
+func LoadWith(tg *tag.Tagger) (*Recognizer, error) {
+	wc := tg.WordClasses()
+	if wc == nil {
+		var err error
+		if wc, err = wordclass.Load(); err != nil {
+			return nil, err
+		}
 	}
 	b, err := modelFS.ReadFile("model/ner.bin.gz")
 	if err != nil {

@@ -22,7 +22,7 @@ func loadModels() ([]dyad.Annotator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading parser: %w", err)
 	}
-	n, err := ner.Load()
+	n, err := ner.LoadWith(t) // shares the tagger and its word classes
 	if err != nil {
 		return nil, fmt.Errorf("loading entity recogniser: %w", err)
 	}

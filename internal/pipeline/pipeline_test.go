@@ -187,3 +187,14 @@ func BenchmarkCode(b *testing.B) {
 	}
 	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// BenchmarkNew measures building a pipeline: the ontology, actor
+// dictionary, verb patterns, tagger, parser, recogniser (sharing the
+// tagger), word classes, gazetteer and lexicons.
+func BenchmarkNew(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := New(context.Background(), Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -137,6 +137,10 @@ func (t *Tagger) Classes() int { return len(t.upos) }
 // Tags returns the UPOS and XPOS of joint class c.
 func (t *Tagger) Tags(c int) (upos, xpos string) { return t.upos[c], t.xpos[c] }
 
+// WordClasses returns the word-class table the tagger's features read,
+// or nil for a model trained without one.
+func (t *Tagger) WordClasses() *wordclass.Table { return t.wc }
+
 // Lemmatizer returns the tagger's lemmatizer.
 func (t *Tagger) Lemmatizer() *Lemmatizer { return t.lem }
 
