@@ -24,3 +24,18 @@ func BenchmarkLoadTagger(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadWith measures loading the recogniser over an already loaded
+// tagger (what the pipeline does).
+func BenchmarkLoadWith(b *testing.B) {
+	tg, err := tag.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := LoadWith(tg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
