@@ -1,10 +1,9 @@
 package ner
 
 import (
-	"strings"
-
 	"github.com/dyad-events/dyad/internal/tag"
 	"github.com/dyad-events/dyad/internal/tag/ap"
+	"github.com/dyad-events/dyad/internal/text"
 	"github.com/dyad-events/dyad/internal/wordclass"
 )
 
@@ -36,7 +35,7 @@ func (s *sent) build(words, upos, xpos []string, g *Gazetteer, cases map[string]
 		f := tag.NormForm(w)
 		tw := tag.MakeWord(f)
 		s.words = append(s.words, tw)
-		s.lower = append(s.lower, lowerASCII(f))
+		s.lower = append(s.lower, text.Lower(f))
 		s.pos = append(s.pos, uint64(ap.Start(90).Str(xpos[i])))
 		s.upos = append(s.upos, uint64(ap.Start(91).Str(upos[i])))
 		if tw.Flags&tag.FlagAlpha != 0 {
@@ -90,15 +89,6 @@ func (s *sent) build(words, upos, xpos []string, g *Gazetteer, cases map[string]
 // capitalisation says little about names.
 func IsMostlyCapitalised(alpha, capitalised int) bool {
 	return alpha >= 3 && capitalised*10 >= alpha*7
-}
-
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c >= 'A' && c <= 'Z') || c >= 0x80 {
-			return strings.ToLower(s)
-		}
-	}
-	return s
 }
 
 var (

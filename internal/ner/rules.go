@@ -1,6 +1,10 @@
 package ner
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/text"
+)
 
 // The rule layer labels dates, times, money, percentages and numbers on
 // words the model left as "O". Rules work on words (EWT tokenisation:
@@ -185,7 +189,7 @@ func isClock(w string) bool {
 func applyRules(words []string, tags []string) {
 	lw := make([]string, len(words))
 	for i, w := range words {
-		lw[i] = lowerASCII(w)
+		lw[i] = text.Lower(w)
 	}
 	applyRulesLower(words, lw, tags, nil)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/tag"
 	"github.com/dyad-events/dyad/internal/tag/ap"
+	"github.com/dyad-events/dyad/internal/text"
 	"github.com/dyad-events/dyad/internal/wordclass"
 )
 
@@ -391,7 +392,7 @@ func CaseProfile(ex []Example) map[string]uint8 {
 			if tw.Flags&tag.FlagAlpha == 0 {
 				continue
 			}
-			l := lowerASCII(tag.NormForm(w))
+			l := text.Lower(tag.NormForm(w))
 			c := m[l]
 			if c == nil {
 				c = &cnt{}

@@ -3,6 +3,8 @@ package tag
 import (
 	"sort"
 	"strings"
+
+	"github.com/dyad-events/dyad/internal/text"
 )
 
 // Lemmatizer maps a word form and its Penn Treebank tag to a lemma. It
@@ -46,21 +48,6 @@ type Rule struct {
 // maxSuffix is the longest suffix (bytes) rules are conditioned on.
 const maxSuffix = 6
 
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
-}
-
 func isProper(xpos string) bool { return xpos == "NNP" || xpos == "NNPS" }
 
 // ruleFor returns the edit turning form into lemma (both lowercased).
@@ -86,14 +73,14 @@ func TrainLemmatizer(ex []LemmaExample) *Lemmatizer {
 			continue
 		}
 		form := NormForm(e.Form)
-		lf := asciiLower(form)
+		lf := text.LowerASCII(form)
 		key := lf + "\t" + e.XPOS
 		dcount[dk{key, e.Lemma}]++
 		if seenType[key] {
 			continue
 		}
 		seenType[key] = true
-		r := ruleFor(lf, asciiLower(e.Lemma))
+		r := ruleFor(lf, text.LowerASCII(e.Lemma))
 		for L := 0; L <= maxSuffix && L <= len(lf); L++ {
 			rk := ruleGroup(e.XPOS) + "\t" + lf[len(lf)-L:]
 			m := rcount[rk]
@@ -146,7 +133,7 @@ func TrainLemmatizer(ex []LemmaExample) *Lemmatizer {
 // Lemma returns the lemma of form tagged xpos (upos selects irregular tables).
 func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 	form = NormForm(form)
-	lf := asciiLower(form)
+	lf := text.LowerASCII(form)
 	// Keys are built in a stack buffer: map lookups with string(bytes)
 	// do not allocate.
 	var buf [80]byte

@@ -25,6 +25,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/dyad"
 	"github.com/dyad-events/dyad/internal/tag/ap"
+	"github.com/dyad-events/dyad/internal/text"
 	"github.com/dyad-events/dyad/internal/wordclass"
 )
 
@@ -226,7 +227,7 @@ func (t *Tagger) recase(sc *scratch) {
 		if w&(FlagUpper|FlagTitle) == 0 || t.isProperForm(f) {
 			continue
 		}
-		l := asciiLower(f)
+		l := text.LowerASCII(f)
 		switch {
 		case t.isLowerWord(l):
 			sc.forms[i] = l

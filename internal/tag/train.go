@@ -10,6 +10,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/tag/ap"
+	"github.com/dyad-events/dyad/internal/text"
 	"github.com/dyad-events/dyad/internal/wordclass"
 )
 
@@ -153,7 +154,7 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []conllu.Sentence, p
 		for _, n := range m {
 			tot += n
 		}
-		if tot >= 2 && asciiLower(f) == f && MakeWord(f).Flags&FlagAlpha != 0 {
+		if tot >= 2 && text.LowerASCII(f) == f && MakeWord(f).Flags&FlagAlpha != 0 {
 			t.lower[f] = true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/text"
 )
 
 // Temporal modes returned by Mode (PLOVER special contexts).
@@ -47,7 +48,7 @@ func Mode(s *dyad.Sentence, trigger int, published time.Time) string {
 	toks := s.Tokens
 	low := make([]string, len(toks))
 	for i := range toks {
-		low[i] = lowerASCII(toks[i].Form())
+		low[i] = text.Lower(toks[i].Form())
 	}
 	lw := func(i int) string {
 		if i < 0 || i >= len(toks) {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/text"
 )
 
 // Granularities of a Span.
@@ -89,7 +90,7 @@ func Spans(toks []dyad.Token, ref time.Time, future bool) []Span {
 	n := len(toks)
 	low := make([]string, n)
 	for i := range toks {
-		low[i] = lowerASCII(toks[i].Form())
+		low[i] = text.Lower(toks[i].Form())
 	}
 	lw := func(i int) string {
 		if i < 0 || i >= n {
@@ -345,15 +346,4 @@ func isMonthFollow(toks []dyad.Token, i int) bool {
 	}
 	_, ok := month(toks[i].Form())
 	return ok
-}
-
-// lowerASCII lower-cases s, without allocating when it has no upper-case
-// ASCII letters.
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			return strings.ToLower(s)
-		}
-	}
-	return s
 }

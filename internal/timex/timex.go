@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/dyad"
+	"github.com/dyad-events/dyad/internal/text"
 )
 
 // Expr is a resolved date expression.
@@ -100,7 +101,7 @@ func findFrom(toks []dyad.Token, from int, ref time.Time, future bool) (Expr, bo
 		return Expr{Date: d, Start: a, End: b, Text: sb.String()}
 	}
 	for i := from; i < n; i++ {
-		lw := lowerASCII(w(i))
+		lw := text.Lower(w(i))
 		switch lw {
 		case "today", "tonight":
 			return mk(ref, i, i+1), true

@@ -19,6 +19,8 @@ import (
 	"hash/fnv"
 	"io"
 	"sort"
+
+	"github.com/dyad-events/dyad/internal/text"
 )
 
 //go:embed data/classes.bin.gz
@@ -77,7 +79,7 @@ func New(bits []int, words []string, paths []uint32) (*Table, error) {
 	}
 	es := make([]wp, 0, len(words))
 	for i, w := range words {
-		l := lowerASCII(w)
+		l := text.LowerASCII(w)
 		if l == "" || len(l) > MaxWordLen {
 			return nil, fmt.Errorf("wordclass: word %d (%q): empty or longer than %d bytes", i, w, MaxWordLen)
 		}
@@ -292,7 +294,7 @@ func Decode(ctx context.Context, name string, r io.Reader) (*Table, error) {
 		if i > 0 && string(w) <= string(prev) {
 			return fail(fmt.Sprintf("word %d (%q)", i, w), errors.New("words not in increasing order"))
 		}
-		if l := lowerASCII(string(w)); l != string(w) {
+		if l := text.LowerASCII(string(w)); l != string(w) {
 			return fail(fmt.Sprintf("word %d (%q)", i, w), errors.New("word not lowercased"))
 		}
 		p, err := binary.ReadUvarint(br)
@@ -387,21 +389,6 @@ func equalLower(lower, s string) bool {
 		}
 	}
 	return true
-}
-
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }
 
 func errOr(err error, msg string) error {
