@@ -16,7 +16,8 @@ const evalNERHelp = `Usage: dyad eval ner [--json] FILE.iob2
 
 Score the named-entity recogniser against a UNER IOB2 file (gold
 tokenisation): exact-span precision, recall and F1 over PER, ORG and LOC,
-overall and per type (CoNLL style). The rule layer (DATE, MONEY, ...) is
+overall and per type (CoNLL style). Each document ("# newdoc" comment) is
+labelled whole, as the pipeline labels a document. The rule layer (DATE, MONEY, ...) is
 not scored: UNER does not annotate those types.
 
 Flags:
@@ -54,15 +55,26 @@ func runEvalNER(ctx context.Context, env *Env, args []string) int {
 		return 1
 	}
 	gold := make([][]string, len(sents))
-	pred := make([][]string, len(sents))
+	pred := make([][]string, 0, len(sents))
 	start := time.Now()
-	for i := range sents {
-		if i%256 == 0 && ctx.Err() != nil {
+	// Documents ("# newdoc") are labelled whole: each sentence sees how the
+	// rest of its document writes its words.
+	for a := 0; a < len(sents); {
+		if ctx.Err() != nil {
 			fmt.Fprintf(env.Stderr, "dyad eval ner: %v\n", ctx.Err())
 			return 1
 		}
-		gold[i] = sents[i].NER()
-		pred[i] = r.RecognizeWords(sents[i].Forms(), false)
+		b := a + 1
+		for b < len(sents) && !sents[b].NewDoc {
+			b++
+		}
+		doc := make([][]string, 0, b-a)
+		for i := a; i < b; i++ {
+			gold[i] = sents[i].NER()
+			doc = append(doc, sents[i].Forms())
+		}
+		pred = append(pred, r.RecognizeDocument(doc, false)...)
+		a = b
 	}
 	el := time.Since(start).Seconds()
 	s := ner.ScoreSpans(gold, pred)

@@ -28,7 +28,7 @@ func BenchmarkRecognize(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, s := range sents {
-			r.label(s.w, s.u, s.x, true)
+			r.label(s.w, s.u, s.x, true, newDocStats([][]string{s.w}))
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")

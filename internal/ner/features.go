@@ -24,11 +24,15 @@ type sent struct {
 	cls     [][classLevels]uint64 // word class per level, coarsest first, plus 2 (see noClass)
 	prev    []uint8               // first-pass labels (second pass only, see stack.go)
 	stacked bool                  // prev is set: add the second-pass features
+	raw     []string              // the words as given
+	rawCaps bool                  // mostlyCapForms(raw) (set with doc)
+	doc     docStats              // document context (nil: none, see doc.go)
 }
 
 func (s *sent) build(words, upos, xpos []string, g *Gazetteer, cases map[string]uint8, wc *wordclass.Table, buf *[]byte) {
 	n := len(words)
 	s.stacked = false
+	s.raw, s.doc = words, nil
 	s.words, s.lower, s.pos, s.upos = s.words[:0], s.lower[:0], s.pos[:0], s.upos[:0]
 	alpha, capsN := 0, 0
 	for i, w := range words {
@@ -82,6 +86,14 @@ func (s *sent) build(words, upos, xpos []string, g *Gazetteer, cases map[string]
 	g.match(s.lower, s.gaz, buf)
 	s.buildRuns()
 	s.buildClasses(wc)
+}
+
+// setDoc gives the sentence (built) its document context.
+func (s *sent) setDoc(d docStats) {
+	s.doc = d
+	if d != nil {
+		s.rawCaps = mostlyCapForms(s.raw)
+	}
 }
 
 // IsMostlyCapitalised reports whether a sentence with alpha words of which
@@ -198,6 +210,7 @@ func (s *sent) features(keys []uint32, i int) []uint32 {
 	}
 	keys = s.spanFeatures(keys, i, c)
 	keys = s.classFeatures(keys, i, w)
+	keys = s.docFeatures(keys, i, w, c)
 	if i == 0 {
 		keys = append(keys, k2(50+c, uint64(w.Flags), w.Lower))
 		keys = append(keys, k2(66+c, uint64(w.Flags), cp))

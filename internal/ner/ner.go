@@ -257,29 +257,46 @@ func (r *Recognizer) get() *scratch {
 // Annotate sets Ent on every token of s: PER/ORG/LOC from the model, then
 // DATE, TIME, MONEY, PERCENT and NUMBER from rules on the remaining words.
 // Tokens that already carry UPOS/XPOS (from the tag stage) are not re-tagged.
+// The sentence is its own document context; AnnotateDocument gives every
+// sentence the context of the whole document.
 func (r *Recognizer) Annotate(s *dyad.Sentence) {
-	n := len(s.Tokens)
-	if n == 0 {
-		return
-	}
-	words := make([]string, n)
-	upos := make([]string, n)
-	xpos := make([]string, n)
-	tagged := true
-	for i := range s.Tokens {
-		words[i] = s.Tokens[i].Form()
-		upos[i], xpos[i] = s.Tokens[i].UPOS, s.Tokens[i].XPOS
-		if xpos[i] == "" {
-			tagged = false
+	r.AnnotateDocument([]*dyad.Sentence{s})
+}
+
+// AnnotateDocument annotates the sentences of one document as Annotate
+// does, after a first look at all of them: each word sees how the rest of
+// the document writes its form (see doc.go).
+func (r *Recognizer) AnnotateDocument(sents []*dyad.Sentence) {
+	words := make([][]string, len(sents))
+	for k, s := range sents {
+		words[k] = make([]string, len(s.Tokens))
+		for i := range s.Tokens {
+			words[k][i] = s.Tokens[i].Form()
 		}
 	}
-	if !tagged {
-		upos, xpos, _ = r.tagger.TagWords(words)
-	}
-	ents := r.label(words, upos, xpos, true)
-	joinHyphenatedNames(s.Tokens, ents)
-	for i := range s.Tokens {
-		s.Tokens[i].Ent = ents[i]
+	doc := newDocStats(words)
+	for k, s := range sents {
+		n := len(s.Tokens)
+		if n == 0 {
+			continue
+		}
+		upos := make([]string, n)
+		xpos := make([]string, n)
+		tagged := true
+		for i := range s.Tokens {
+			upos[i], xpos[i] = s.Tokens[i].UPOS, s.Tokens[i].XPOS
+			if xpos[i] == "" {
+				tagged = false
+			}
+		}
+		if !tagged {
+			upos, xpos, _ = r.tagger.TagWords(words[k])
+		}
+		ents := r.label(words[k], upos, xpos, true, doc)
+		joinHyphenatedNames(s.Tokens, ents)
+		for i := range s.Tokens {
+			s.Tokens[i].Ent = ents[i]
+		}
 	}
 }
 
@@ -301,15 +318,29 @@ func joinHyphenatedNames(toks []dyad.Token, ents []string) {
 
 // RecognizeWords labels a sentence given as words and returns IOB2 tags.
 // With rules false only PER, ORG and LOC are produced (as in UNER).
+// The sentence is its own document context.
 func (r *Recognizer) RecognizeWords(words []string, rules bool) []string {
-	upos, xpos, _ := r.tagger.TagWords(words)
-	return r.label(words, upos, xpos, rules)
+	return r.RecognizeDocument([][]string{words}, rules)[0]
 }
 
-func (r *Recognizer) label(words, upos, xpos []string, rules bool) []string {
+// RecognizeDocument labels the sentences of one document (each given as
+// words) with the document as their context and returns IOB2 tags per
+// sentence. With rules false only PER, ORG and LOC are produced.
+func (r *Recognizer) RecognizeDocument(sents [][]string, rules bool) [][]string {
+	doc := newDocStats(sents)
+	out := make([][]string, len(sents))
+	for k, words := range sents {
+		upos, xpos, _ := r.tagger.TagWords(words)
+		out[k] = r.label(words, upos, xpos, rules, doc)
+	}
+	return out
+}
+
+func (r *Recognizer) label(words, upos, xpos []string, rules bool, doc docStats) []string {
 	sc := r.get()
 	defer r.pool.Put(sc)
 	sc.s.build(words, upos, xpos, r.gaz, r.model.cases, r.wc, &sc.gazBuf)
+	sc.s.setDoc(doc)
 	sc.pred = r.viterbi(sc, r.model.m)
 	if r.model.second != nil {
 		sc.s.setPrev(sc.pred)

@@ -22,7 +22,7 @@ func TestStackedTrainRoundTrip(t *testing.T) {
 		p := strings.Split(s, "|")
 		w := strings.Fields(p[0])
 		up, xp, _ := r.tagger.TagWords(w)
-		ex = append(ex, Example{w, up, xp, strings.Fields(p[1])})
+		ex = append(ex, Example{Words: w, UPOS: up, XPOS: xp, Tags: strings.Fields(p[1]), Doc: len(ex)})
 	}
 	cfg := TrainConfig{Seed: 1, Iters: 3, Seeds: 2, Stack: 2}
 	tr, err := Train(context.Background(), cfg, r.tagger, r.wc, r.gaz, ex, nil, nil)

@@ -23,6 +23,7 @@ type TrainConfig struct {
 	Augment float64 // share of training sentences added again in upper case and in title case
 	Seeds   int     // models trained on different shuffles (seeds Seed, Seed+1, ...) and averaged
 	Stack   int     // folds for the jackknifed first pass of a stacked second pass (< 2: one pass)
+	NoDoc   bool    // train without the document context (each sentence its own document)
 }
 
 // DefaultTrainConfig reproduces the shipped model.
@@ -30,18 +31,51 @@ func DefaultTrainConfig() TrainConfig {
 	return TrainConfig{Seed: 1, Iters: 5, Prune: 0.01, Augment: 0.1, Seeds: 8}
 }
 
-// Example is one training sentence: words, their POS tags and gold IOB2 labels.
+// Example is one training sentence: words, their POS tags, gold IOB2
+// labels and the index of its document (sentences of one document are
+// consecutive and share it).
 type Example struct {
 	Words, UPOS, XPOS, Tags []string
+	Doc                     int
 }
 
-// Examples tags the UNER sentences with tg to build training examples.
+// Examples tags the UNER sentences with tg to build training examples;
+// a "# newdoc" comment starts a new document.
 func Examples(tg *tag.Tagger, sents []conllu.Sentence) []Example {
 	out := make([]Example, 0, len(sents))
+	doc := 0
 	for i := range sents {
+		if sents[i].NewDoc && i > 0 {
+			doc++
+		}
 		w := sents[i].Forms()
 		up, xp, _ := tg.TagWords(w)
-		out = append(out, Example{w, up, xp, sents[i].NER()})
+		out = append(out, Example{w, up, xp, sents[i].NER(), doc})
+	}
+	return out
+}
+
+// exampleDocs returns the document context of every example: the stats of
+// its run of consecutive examples with the same Doc (nil with noDoc).
+func exampleDocs(ex []Example, noDoc bool) []docStats {
+	out := make([]docStats, len(ex))
+	if noDoc {
+		return out
+	}
+	for a := 0; a < len(ex); {
+		b := a + 1
+		for b < len(ex) && ex[b].Doc == ex[a].Doc {
+			b++
+		}
+		words := make([][]string, 0, b-a)
+		for i := a; i < b; i++ {
+			words = append(words, ex[i].Words)
+		}
+		d := newDocStats(words)
+		for i := a; i < b; i++ {
+			out[i] = d
+		}
+		a = b
 	}
 	return out
 }
@@ -107,21 +141,30 @@ func ScoreSpans(gold, pred [][]string) *Score {
 	return tot
 }
 
-// Evaluate labels the examples (model only, no rules) and scores them.
+// Evaluate labels the examples (model only, no rules) with their
+// documents as context and scores them.
 func (r *Recognizer) Evaluate(ex []Example) *Score {
-	gold := make([][]string, len(ex))
-	pred := make([][]string, len(ex))
 	start := time.Now()
-	for i, e := range ex {
-		gold[i] = e.Tags
-		pred[i] = r.label(e.Words, e.UPOS, e.XPOS, false)
-	}
+	gold, pred := r.Predict(ex)
 	el := time.Since(start).Seconds()
 	s := ScoreSpans(gold, pred)
 	if el > 0 {
 		s.TokensPerSec = float64(s.Tokens) / el
 	}
 	return s
+}
+
+// Predict labels the examples (model only, no rules) with their documents
+// as context and returns the gold and the predicted tags.
+func (r *Recognizer) Predict(ex []Example) (gold, pred [][]string) {
+	gold = make([][]string, len(ex))
+	pred = make([][]string, len(ex))
+	docs := exampleDocs(ex, false)
+	for i, e := range ex {
+		gold[i] = e.Tags
+		pred[i] = r.label(e.Words, e.UPOS, e.XPOS, false, docs[i])
+	}
+	return gold, pred
 }
 
 func labelIndex(t string) (uint8, error) {
@@ -160,6 +203,7 @@ func Train(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclass.T
 	}
 	k := cfg.Stack
 	st := &stackData{prev: make([][]uint8, len(train)), folds: make([]*Recognizer, k)}
+	docs := exampleDocs(train, cfg.NoDoc)
 	for f := 0; f < k; f++ {
 		// Folds are contiguous blocks, so that a fold model has not seen
 		// the other sentences of a held-out document.
@@ -174,7 +218,7 @@ func Train(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclass.T
 		}
 		st.folds[f] = r
 		for i := a; i < b; i++ {
-			st.prev[i] = r.firstPass(&train[i])
+			st.prev[i] = r.firstPass(&train[i], docs[i])
 			st.fold = append(st.fold, f)
 		}
 	}
@@ -203,9 +247,10 @@ type stackData struct {
 }
 
 // firstPass labels e with the first-pass model.
-func (r *Recognizer) firstPass(e *Example) []uint8 {
+func (r *Recognizer) firstPass(e *Example, doc docStats) []uint8 {
 	sc := &scratch{}
 	sc.s.build(e.Words, e.UPOS, e.XPOS, r.gaz, r.model.cases, r.wc, &sc.gazBuf)
+	sc.s.setDoc(doc)
 	return append([]uint8(nil), r.viterbi(sc, r.model.m)...)
 }
 
@@ -262,6 +307,7 @@ func trainOne(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclas
 	start := time.Now()
 	rng := rand.New(rand.NewSource(cfg.Seed))
 	data := append([]Example(nil), train...)
+	docs := exampleDocs(train, cfg.NoDoc)
 	var prev [][]uint8 // first-pass labels per sentence of data (second pass only)
 	if st != nil {
 		prev = append(prev, st.prev...)
@@ -272,9 +318,15 @@ func trainOne(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclas
 				if rng.Float64() < cfg.Augment {
 					w := caseVariant(e.Words, upper)
 					up, xp, _ := tg.TagWords(w)
-					data = append(data, Example{w, up, xp, e.Tags})
+					data = append(data, Example{w, up, xp, e.Tags, -1})
+					// A case variant is a document of its own.
+					var d docStats
+					if !cfg.NoDoc {
+						d = newDocStats([][]string{w})
+					}
+					docs = append(docs, d)
 					if st != nil {
-						prev = append(prev, st.folds[st.fold[si]].firstPass(&data[len(data)-1]))
+						prev = append(prev, st.folds[st.fold[si]].firstPass(&data[len(data)-1], d))
 					}
 				}
 			}
@@ -315,6 +367,7 @@ func trainOne(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclas
 		for _, si := range order {
 			e := &data[si]
 			sc.s.build(e.Words, e.UPOS, e.XPOS, g, cases, wc, &sc.gazBuf)
+			sc.s.setDoc(docs[si])
 			if st != nil {
 				sc.s.setPrev(prev[si])
 			}
@@ -451,4 +504,52 @@ func JackknifeExamples(ctx context.Context, tg *tag.Tagger, ud, uner []conllu.Se
 		}
 	}
 	return out, nil
+}
+
+// CrossValidate scores cfg by k-fold cross-validation on ex: the folds are
+// contiguous blocks whose edges are moved to the next document start, so no
+// document is split; each fold is labelled by a model trained on the
+// others. It returns the pooled score and the held-out gold and predicted
+// tags of every example.
+func CrossValidate(ctx context.Context, cfg TrainConfig, tg *tag.Tagger, wc *wordclass.Table, g *Gazetteer, ex []Example, k int, progress io.Writer) (*Score, [][]string, error) {
+	if k < 2 || len(ex) < k {
+		return nil, nil, fmt.Errorf("ner: cross-validation needs 2 <= folds <= %d sentences, got %d", len(ex), k)
+	}
+	edge := func(f int) int {
+		a := f * len(ex) / k
+		for a > 0 && a < len(ex) && ex[a].Doc == ex[a-1].Doc {
+			a++
+		}
+		return a
+	}
+	gold := make([][]string, len(ex))
+	pred := make([][]string, len(ex))
+	for f := 0; f < k; f++ {
+		a, b := edge(f), edge(f+1)
+		if a >= b {
+			continue
+		}
+		in := append(append([]Example(nil), ex[:a]...), ex[b:]...)
+		r, err := Train(ctx, cfg, tg, wc, g, in, nil, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		var gd, pd [][]string
+		if cfg.NoDoc {
+			for i := a; i < b; i++ {
+				gd = append(gd, ex[i].Tags)
+				pd = append(pd, r.label(ex[i].Words, ex[i].UPOS, ex[i].XPOS, false, nil))
+			}
+		} else {
+			gd, pd = r.Predict(ex[a:b])
+		}
+		copy(gold[a:b], gd)
+		copy(pred[a:b], pd)
+		if progress != nil {
+			s := ScoreSpans(gd, pd)
+			fmt.Fprintf(progress, "fold %d/%d (sentences %d-%d): F1 %.4f (PER %.3f ORG %.3f LOC %.3f)\n", f+1, k, a, b,
+				s.F1, s.ByType["PER"].F1, s.ByType["ORG"].F1, s.ByType["LOC"].F1)
+		}
+	}
+	return ScoreSpans(gold, pred), pred, nil
 }
