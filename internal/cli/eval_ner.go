@@ -1,15 +1,19 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/ner"
+	"github.com/dyad-events/dyad/internal/tag"
+	"github.com/dyad-events/dyad/internal/wordclass"
 )
 
 const evalNERHelp = `Usage: dyad eval ner [--json] FILE.iob2
@@ -21,11 +25,15 @@ labelled whole, as the pipeline labels a document. The rule layer (DATE, MONEY, 
 not scored: UNER does not annotate those types.
 
 Flags:
-  --json   print one JSON object instead of a table
+  --json         print one JSON object instead of a table
+  --model FILE   score this model file (from dyad train ner) instead of the
+                 embedded one
+  --sentences    label every sentence on its own (no document context)
 
 Examples:
   dyad eval ner ../shared/data/uner-ewt/en_ewt-ud-dev.iob2
   dyad eval ner --json ../shared/data/uner-ewt/en_ewt-ud-dev.iob2
+  dyad eval ner --model /tmp/ner.bin.gz ../shared/data/uner-ewt/en_ewt-ud-dev.iob2
 `
 
 func runEvalNER(ctx context.Context, env *Env, args []string) int {
@@ -33,6 +41,8 @@ func runEvalNER(ctx context.Context, env *Env, args []string) int {
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() { fmt.Fprint(env.Stderr, evalNERHelp) }
 	asJSON := fs.Bool("json", false, "JSON output")
+	modelFile := fs.String("model", "", "model file (default: the embedded model)")
+	single := fs.Bool("sentences", false, "no document context")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(env.Stdout, evalNERHelp)
@@ -49,7 +59,7 @@ func runEvalNER(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "dyad eval ner: %v\n", err)
 		return 1
 	}
-	r, err := ner.Load()
+	r, err := loadNER(*modelFile)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dyad eval ner: %v\n", err)
 		return 1
@@ -65,7 +75,7 @@ func runEvalNER(ctx context.Context, env *Env, args []string) int {
 			return 1
 		}
 		b := a + 1
-		for b < len(sents) && !sents[b].NewDoc {
+		for b < len(sents) && !sents[b].NewDoc && !*single {
 			b++
 		}
 		doc := make([][]string, 0, b-a)
@@ -114,4 +124,36 @@ func runEvalNER(ctx context.Context, env *Env, args []string) int {
 	fmt.Fprintf(env.Stdout, "%-6s %9.4f %9.4f %9.4f %6d %6d %7d\n", "all", s.Precision, s.Recall, s.F1, s.Gold, s.Pred, s.Correct)
 	fmt.Fprintf(env.Stdout, "%d sentences, %d tokens, %.0f tokens/s (tagger + NER)\n", len(sents), s.Tokens, s.TokensPerSec)
 	return 0
+}
+
+// loadNER returns the embedded recogniser, or one with the model in path
+// over the embedded tagger, word classes and gazetteer.
+func loadNER(path string) (*ner.Recognizer, error) {
+	if path == "" {
+		return ner.Load()
+	}
+	tg, err := tag.Load()
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := ner.Decode(path, bufio.NewReader(f))
+	if err != nil {
+		return nil, err
+	}
+	wc := tg.WordClasses()
+	if wc == nil {
+		if wc, err = wordclass.Load(); err != nil {
+			return nil, err
+		}
+	}
+	g, err := ner.DefaultGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return ner.New(tg, wc, m, g), nil
 }

@@ -37,8 +37,8 @@ Flags:
   --prune X    drop averaged weights whose magnitude is below X (default 0.01)
   --stack N    train a second pass on first-pass labels jackknifed over N folds
                of the training set (default 0: one pass only; see internal/ner/stack.go)
-  --no-doc     train without the document context (every sentence its own
-               document; see internal/ner/doc.go)
+  --doc        train with the document context (internal/ner/doc.go: how the
+               rest of the document writes each word); off in the shipped model
   --cv K       do not write a model: score the settings by K-fold
                cross-validation on the training set (contiguous blocks of
                whole documents) and print F1 overall and by type
@@ -52,7 +52,8 @@ Flags:
 Examples:
   dyad train ner --seed 1
   dyad train ner --iters 4 --out /tmp/ner.bin.gz
-  dyad train ner --cv 5 --seeds 2 --cache /tmp/ner-train.gob
+  dyad train ner --cv 5 --cache /tmp/ner-train.gob
+  dyad train ner --cv 5 --doc --cache /tmp/ner-train.gob
 `
 
 func runTrainNER(ctx context.Context, env *Env, args []string) int {
@@ -67,7 +68,7 @@ func runTrainNER(ctx context.Context, env *Env, args []string) int {
 	fs.IntVar(&cfg.Seeds, "seeds", cfg.Seeds, "models trained with seeds N, N+1, ... and averaged")
 	fs.IntVar(&cfg.Stack, "stack", cfg.Stack, "folds for the second pass's jackknifed first pass (0: none)")
 	folds := fs.Int("folds", 4, "jackknife folds for the training set's POS tags")
-	fs.BoolVar(&cfg.NoDoc, "no-doc", cfg.NoDoc, "no document context")
+	fs.BoolVar(&cfg.Doc, "doc", cfg.Doc, "document context")
 	cv := fs.Int("cv", 0, "cross-validation folds (0: train the model)")
 	errs := fs.String("errors", "", "with --cv: file for the misses")
 	cache := fs.String("cache", "", "gob file caching the jackknife-tagged training set")

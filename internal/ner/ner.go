@@ -56,6 +56,7 @@ type Recognizer struct {
 	gaz    *Gazetteer
 	pool   *sync.Pool
 	rules  *ruleFilter // nil: rules test their word lists directly
+	useDoc bool        // the model has document-context weights (see usesDoc)
 }
 
 // Load returns the embedded recogniser with the embedded tagger, the
@@ -112,13 +113,13 @@ func (m *Model) WordClassFingerprint() uint64 { return m.wcFP }
 // New assembles a recogniser from a tagger (for POS features), a word-class
 // table (the one the model was trained with), a model and a gazetteer.
 func New(tg *tag.Tagger, wc *wordclass.Table, m *Model, g *Gazetteer) *Recognizer {
-	return &Recognizer{tagger: tg, wc: wc, model: m, gaz: g, pool: newPool(), rules: newRuleFilter()}
+	return &Recognizer{tagger: tg, wc: wc, model: m, gaz: g, pool: newPool(), rules: newRuleFilter(), useDoc: m.usesDoc()}
 }
 
 // WithGazetteer returns a recogniser that shares r's models but matches
 // names from g (for example a gazetteer extended with actor names).
 func (r *Recognizer) WithGazetteer(g *Gazetteer) *Recognizer {
-	return &Recognizer{tagger: r.tagger, wc: r.wc, model: r.model, gaz: g, pool: newPool(), rules: r.rules}
+	return &Recognizer{tagger: r.tagger, wc: r.wc, model: r.model, gaz: g, pool: newPool(), rules: r.rules, useDoc: r.useDoc}
 }
 
 // Gazetteer returns the recogniser's gazetteer.
@@ -274,7 +275,10 @@ func (r *Recognizer) AnnotateDocument(sents []*dyad.Sentence) {
 			words[k][i] = s.Tokens[i].Form()
 		}
 	}
-	doc := newDocStats(words)
+	var doc docStats
+	if r.useDoc {
+		doc = newDocStats(words)
+	}
 	for k, s := range sents {
 		n := len(s.Tokens)
 		if n == 0 {
@@ -327,7 +331,10 @@ func (r *Recognizer) RecognizeWords(words []string, rules bool) []string {
 // words) with the document as their context and returns IOB2 tags per
 // sentence. With rules false only PER, ORG and LOC are produced.
 func (r *Recognizer) RecognizeDocument(sents [][]string, rules bool) [][]string {
-	doc := newDocStats(sents)
+	var doc docStats
+	if r.useDoc {
+		doc = newDocStats(sents)
+	}
 	out := make([][]string, len(sents))
 	for k, words := range sents {
 		upos, xpos, _ := r.tagger.TagWords(words)
@@ -340,7 +347,9 @@ func (r *Recognizer) label(words, upos, xpos []string, rules bool, doc docStats)
 	sc := r.get()
 	defer r.pool.Put(sc)
 	sc.s.build(words, upos, xpos, r.gaz, r.model.cases, r.wc, &sc.gazBuf)
-	sc.s.setDoc(doc)
+	if r.useDoc {
+		sc.s.setDoc(doc)
+	}
 	sc.pred = r.viterbi(sc, r.model.m)
 	if r.model.second != nil {
 		sc.s.setPrev(sc.pred)
