@@ -261,46 +261,62 @@ func (r *Recognizer) get() *scratch {
 // The sentence is its own document context; AnnotateDocument gives every
 // sentence the context of the whole document.
 func (r *Recognizer) Annotate(s *dyad.Sentence) {
-	r.AnnotateDocument([]*dyad.Sentence{s})
+	r.annotate(s, sentenceForms(s), nil)
 }
 
 // AnnotateDocument annotates the sentences of one document as Annotate
 // does, after a first look at all of them: each word sees how the rest of
-// the document writes its form (see doc.go).
+// the document writes its form (see doc.go), when the model was trained so.
 func (r *Recognizer) AnnotateDocument(sents []*dyad.Sentence) {
+	if !r.useDoc {
+		for _, s := range sents {
+			r.Annotate(s)
+		}
+		return
+	}
 	words := make([][]string, len(sents))
 	for k, s := range sents {
-		words[k] = make([]string, len(s.Tokens))
-		for i := range s.Tokens {
-			words[k][i] = s.Tokens[i].Form()
-		}
+		words[k] = sentenceForms(s)
 	}
-	var doc docStats
-	if r.useDoc {
-		doc = newDocStats(words)
-	}
+	doc := newDocStats(words)
 	for k, s := range sents {
-		n := len(s.Tokens)
-		if n == 0 {
-			continue
+		r.annotate(s, words[k], doc)
+	}
+}
+
+func sentenceForms(s *dyad.Sentence) []string {
+	words := make([]string, len(s.Tokens))
+	for i := range s.Tokens {
+		words[i] = s.Tokens[i].Form()
+	}
+	return words
+}
+
+// annotate labels one sentence whose forms are words, in document doc.
+func (r *Recognizer) annotate(s *dyad.Sentence, words []string, doc docStats) {
+	n := len(s.Tokens)
+	if n == 0 {
+		return
+	}
+	if doc == nil && r.useDoc {
+		doc = newDocStats([][]string{words})
+	}
+	upos := make([]string, n)
+	xpos := make([]string, n)
+	tagged := true
+	for i := range s.Tokens {
+		upos[i], xpos[i] = s.Tokens[i].UPOS, s.Tokens[i].XPOS
+		if xpos[i] == "" {
+			tagged = false
 		}
-		upos := make([]string, n)
-		xpos := make([]string, n)
-		tagged := true
-		for i := range s.Tokens {
-			upos[i], xpos[i] = s.Tokens[i].UPOS, s.Tokens[i].XPOS
-			if xpos[i] == "" {
-				tagged = false
-			}
-		}
-		if !tagged {
-			upos, xpos, _ = r.tagger.TagWords(words[k])
-		}
-		ents := r.label(words[k], upos, xpos, true, doc)
-		joinHyphenatedNames(s.Tokens, ents)
-		for i := range s.Tokens {
-			s.Tokens[i].Ent = ents[i]
-		}
+	}
+	if !tagged {
+		upos, xpos, _ = r.tagger.TagWords(words)
+	}
+	ents := r.label(words, upos, xpos, true, doc)
+	joinHyphenatedNames(s.Tokens, ents)
+	for i := range s.Tokens {
+		s.Tokens[i].Ent = ents[i]
 	}
 }
 
@@ -324,7 +340,12 @@ func joinHyphenatedNames(toks []dyad.Token, ents []string) {
 // With rules false only PER, ORG and LOC are produced (as in UNER).
 // The sentence is its own document context.
 func (r *Recognizer) RecognizeWords(words []string, rules bool) []string {
-	return r.RecognizeDocument([][]string{words}, rules)[0]
+	var doc docStats
+	if r.useDoc {
+		doc = newDocStats([][]string{words})
+	}
+	upos, xpos, _ := r.tagger.TagWords(words)
+	return r.label(words, upos, xpos, rules, doc)
 }
 
 // RecognizeDocument labels the sentences of one document (each given as
