@@ -29,7 +29,7 @@ write the gzip model that the binary embeds. Run at GOMAXPROCS=1.
 
 Flags:
   --seed N     shuffling and augmentation seed (default 1)
-  --iters N    training passes (default 5)
+  --iters N    training passes (default 4)
   --folds N    jackknife folds: POS tags of the training set come from taggers
                trained on the other folds of UD EWT train (default 4)
   --augment X  share of sentences also trained in upper and title case (default 0.1)

@@ -30,7 +30,7 @@ type TrainConfig struct {
 // (Doc) is off: see doc.go for what it gained in cross-validation and lost
 // on dev.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Seed: 1, Iters: 5, Prune: 0.01, Augment: 0.1, Seeds: 8}
+	return TrainConfig{Seed: 1, Iters: 4, Prune: 0.01, Augment: 0.1, Seeds: 8}
 }
 
 // Example is one training sentence: words, their POS tags, gold IOB2
