@@ -6,7 +6,9 @@
 // keywords, an acronym in parentheses after it, "the" before it) and
 // gazetteer matches that any name list can feed; optionally a stacked second
 // pass that also sees the first pass's labels (stack.go, off in the shipped
-// model: it did not pay); and a rule layer that adds DATE,
+// model: it did not pay); optionally document context, how the rest of the
+// document writes each word (doc.go, off in the shipped model: it did not
+// pay on dev); and a rule layer that adds DATE,
 // TIME, MONEY, PERCENT and NUMBER. The model is embedded (see model/LICENSE.md) and trained with
 // `dyad train ner`.
 package ner
