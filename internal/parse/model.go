@@ -13,18 +13,11 @@ import (
 	"strings"
 )
 
-// Model file versions: 2 holds vocabularies and transition weights; 3
-// adds after them a flag byte and, when it is 1, the arc labeller's: the
-// float32 weight of the parser's label scores, then its weight matrix.
-// Read accepts both; Write writes version 2 for a model without a
-// labeller, so that such models stay byte-identical to earlier ones.
-const (
-	magic   = "DYADPARSE3\n"
-	magicV2 = "DYADPARSE2\n"
-)
+const magic = "DYADPARSE2\n"
 
-// model is the compact runtime form: vocabularies, the transition
-// weights and, optionally, the arc labeller's weights (see label.go).
+// model is the compact runtime form: vocabularies and a sparse weight
+// matrix (one row per feature key, holding only the actions whose weight
+// is non-zero) with int16 weights.
 type model struct {
 	labels    []string
 	labelIdx  map[string]int
@@ -38,14 +31,6 @@ type model struct {
 	xposIdx   map[string]int32
 	uposIdx   map[string]int32
 
-	weights          // transitions: one output per action
-	lab     *weights // arc labeller: one output per label; nil for none
-	labBeta float32  // the labeller adds labBeta times the parser's own label scores
-}
-
-// weights is a sparse weight matrix (one row per feature key, holding
-// only the outputs whose weight is non-zero) with int16 weights.
-type weights struct {
 	keys   []uint64 // sorted feature keys
 	rowOff []uint32 // len(keys)+1
 	acts   []uint8
@@ -67,7 +52,7 @@ type weights struct {
 	// adding such a row is len(dense row) additions with no scatter. A
 	// slot for a dense row has both top bits set and the row's index.
 	dense []uint64
-	lanes int // uint64 lanes per dense row: (outputs+1)/2
+	lanes int // uint64 lanes per dense row: (nActions+1)/2
 }
 
 // denseMin is the row length from which a row is stored dense.
@@ -105,19 +90,11 @@ func (m *model) buildIndex() {
 		}
 		m.classOf[i+firstID] = id
 	}
-	m.weights.build(m.nActions())
-	if m.lab != nil {
-		m.lab.build(len(m.labels))
-	}
-}
-
-// build makes the runtime index for a matrix of nOut outputs.
-func (m *weights) build(nOut int) {
 	size := 1 << bits.Len(uint(3*len(m.keys)/2+1))
 	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
 	m.ent = m.ent[:0]
-	m.lanes = (nOut + 1) / 2
+	m.lanes = (m.nActions() + 1) / 2
 	m.dense = m.dense[:0]
 	for r, k := range m.keys {
 		lo, hi := m.rowOff[r], m.rowOff[r+1]
@@ -159,7 +136,7 @@ func pack(a uint8, w int16) uint32 { return uint32(a)<<16 | uint32(uint16(w)) }
 // integer, and since |lo| < 2^31 for any sum of at most numFeatures int16
 // weights, lo is the low 32 bits read as signed and hi = (x-lo)>>32, so
 // the result is exactly the sum of the weights.
-func (m *weights) score(keys []uint64, scores []int32, slots, acc []uint64) {
+func (m *model) score(keys []uint64, scores []int32, slots, acc []uint64) {
 	for i := range scores {
 		scores[i] = 0
 	}
@@ -291,29 +268,10 @@ func (m *model) marshal(out io.Writer) error {
 		return err
 	}
 	w := bufio.NewWriter(zw)
-	if m.lab == nil {
-		w.WriteString(magicV2)
-	} else {
-		w.WriteString(magic)
-	}
+	w.WriteString(magic)
 	for _, ss := range [][]string{m.labels, m.words, m.wordClass, m.xpos, m.upos} {
 		writeStrings(w, ss)
 	}
-	m.weights.write(w)
-	if m.lab != nil {
-		w.WriteByte(1)
-		binary.Write(w, binary.LittleEndian, math.Float32bits(m.labBeta))
-		m.lab.write(w)
-	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
-}
-
-// write writes the matrix: scale, delta-coded sorted keys, row lengths,
-// outputs and varint weights.
-func (m *weights) write(w *bufio.Writer) {
 	var b [binary.MaxVarintLen64]byte
 	binary.Write(w, binary.LittleEndian, math.Float32bits(m.scale))
 	w.Write(b[:binary.PutUvarint(b[:], uint64(len(m.keys)))])
@@ -329,6 +287,10 @@ func (m *weights) write(w *bufio.Writer) {
 	for _, v := range m.ws {
 		w.Write(b[:binary.PutVarint(b[:], int64(v))])
 	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
 }
 
 func readStrings(r *bufio.Reader) ([]string, error) {
@@ -375,75 +337,9 @@ func unmarshal(name string, data []byte) (*model, error) {
 	return m, nil
 }
 
-// readWeights reads a matrix written by write with nOut outputs.
-func readWeights(r *bufio.Reader, nOut int) (weights, error) {
-	var m weights
-	var sb uint32
-	if err := binary.Read(r, binary.LittleEndian, &sb); err != nil {
-		return m, err
-	}
-	m.scale = math.Float32frombits(sb)
-	nk, err := binary.ReadUvarint(r)
-	if err != nil {
-		return m, err
-	}
-	if nk > 1<<26 {
-		return m, errors.New("too many features")
-	}
-	m.keys = make([]uint64, nk)
-	prev := uint64(0)
-	for i := range m.keys {
-		d, err := binary.ReadUvarint(r)
-		if err != nil {
-			return m, err
-		}
-		prev += d
-		if prev == 0 || (i > 0 && d == 0) {
-			return m, errors.New("bad feature key")
-		}
-		m.keys[i] = prev
-	}
-	m.rowOff = make([]uint32, nk+1)
-	for i := range m.keys {
-		c, err := r.ReadByte()
-		if err != nil {
-			return m, err
-		}
-		m.rowOff[i+1] = m.rowOff[i] + uint32(c)
-	}
-	total := m.rowOff[nk]
-	m.acts = make([]uint8, total)
-	if _, err := io.ReadFull(r, m.acts); err != nil {
-		return m, err
-	}
-	for _, a := range m.acts {
-		if int(a) >= nOut {
-			return m, fmt.Errorf("action %d out of range", a)
-		}
-	}
-	m.ws = make([]int16, total)
-	for i := range m.ws {
-		v, err := binary.ReadVarint(r)
-		if err != nil {
-			return m, err
-		}
-		m.ws[i] = int16(v)
-	}
-	return m, nil
-}
-
 func readModel(r *bufio.Reader) (*model, error) {
 	hdr := make([]byte, len(magic))
-	if _, err := io.ReadFull(r, hdr); err != nil {
-		return nil, errors.New("not a dyad parser model")
-	}
-	var version int
-	switch string(hdr) {
-	case magicV2:
-		version = 2
-	case magic:
-		version = 3
-	default:
+	if _, err := io.ReadFull(r, hdr); err != nil || string(hdr) != magic {
 		return nil, errors.New("not a dyad parser model")
 	}
 	m := &model{}
@@ -459,33 +355,57 @@ func readModel(r *bufio.Reader) (*model, error) {
 	if len(m.labels) < 2 || len(m.labels) > 127 {
 		return nil, fmt.Errorf("bad label count %d", len(m.labels))
 	}
-	if m.weights, err = readWeights(r, m.nActions()); err != nil {
+	var sb uint32
+	if err := binary.Read(r, binary.LittleEndian, &sb); err != nil {
 		return nil, err
 	}
-	if version >= 3 {
-		has, err := r.ReadByte()
+	m.scale = math.Float32frombits(sb)
+	nk, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	if nk > 1<<26 {
+		return nil, errors.New("too many features")
+	}
+	m.keys = make([]uint64, nk)
+	prev := uint64(0)
+	for i := range m.keys {
+		d, err := binary.ReadUvarint(r)
 		if err != nil {
 			return nil, err
 		}
-		switch has {
-		case 0:
-		case 1:
-			var bb uint32
-			if err := binary.Read(r, binary.LittleEndian, &bb); err != nil {
-				return nil, err
-			}
-			m.labBeta = math.Float32frombits(bb)
-			if math.IsNaN(float64(m.labBeta)) || math.IsInf(float64(m.labBeta), 0) {
-				return nil, errors.New("bad labeller weight")
-			}
-			lab, err := readWeights(r, len(m.labels))
-			if err != nil {
-				return nil, fmt.Errorf("labeller: %w", err)
-			}
-			m.lab = &lab
-		default:
-			return nil, fmt.Errorf("bad labeller flag %d", has)
+		prev += d
+		if prev == 0 || (i > 0 && d == 0) {
+			return nil, errors.New("bad feature key")
 		}
+		m.keys[i] = prev
+	}
+	m.rowOff = make([]uint32, nk+1)
+	for i := range m.keys {
+		c, err := r.ReadByte()
+		if err != nil {
+			return nil, err
+		}
+		m.rowOff[i+1] = m.rowOff[i] + uint32(c)
+	}
+	total := m.rowOff[nk]
+	m.acts = make([]uint8, total)
+	if _, err := io.ReadFull(r, m.acts); err != nil {
+		return nil, err
+	}
+	na := m.nActions()
+	for _, a := range m.acts {
+		if int(a) >= na {
+			return nil, fmt.Errorf("action %d out of range", a)
+		}
+	}
+	m.ws = make([]int16, total)
+	for i := range m.ws {
+		v, err := binary.ReadVarint(r)
+		if err != nil {
+			return nil, err
+		}
+		m.ws[i] = int16(v)
 	}
 	m.buildIndex()
 	if m.rootLabel < 0 {

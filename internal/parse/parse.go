@@ -8,13 +8,6 @@
 // sentence is dropped. Features are hashed to 64-bit keys and looked up in
 // a compact open-addressing table of sparse int16 weight rows.
 //
-// A model may also carry a second-stage arc labeller (label.go), trained
-// with TrainLabeller or Options.LabelIters: after the greedy parse it
-// relabels every arc from the whole tree, heads unchanged. Combine sums
-// the weights of parsers trained with different seeds into one model.
-// Neither raised dev LAS enough to be shipped: the shipped model has no
-// labeller and is one seed's.
-//
 // The shipped model is embedded (model/parser.model.gz, trained from UD
 // English EWT, CC BY-SA 4.0; see model/LICENSE.md) and loaded with Load.
 // Training lives in Train; the `dyad train parser` command drives it.
@@ -49,15 +42,6 @@ type scratch struct {
 	words  []string
 	upos   []string
 	xpos   []string
-
-	// arc labeller
-	tr      tree
-	lab1    []int16
-	lfeats  []uint64
-	lscores []int32
-	lacc    []uint64
-	lcomb   []float32
-	arcSc   []int32 // per dependent d: the parser's scores of the nl labels of the arc it built, at d*nl
 }
 
 // Load returns the parser embedded in the binary.
@@ -78,9 +62,7 @@ func newParser(m *model) *Parser {
 	p := &Parser{m: m}
 	na := m.nActions()
 	p.pool.New = func() any {
-		nl := len(m.labels)
-		return &scratch{feats: make([]uint64, 0, numFeatures), scores: make([]int32, na), slots: make([]uint64, numFeatures), acc: make([]uint64, m.lanes),
-			lscores: make([]int32, nl), lacc: make([]uint64, (nl+1)/2)}
+		return &scratch{feats: make([]uint64, 0, numFeatures), scores: make([]int32, na), slots: make([]uint64, numFeatures), acc: make([]uint64, m.lanes)}
 	}
 	return p
 }
@@ -143,49 +125,23 @@ func (p *Parser) Annotate(s *dyad.Sentence) {
 	p.pool.Put(sc)
 }
 
-// parse runs the greedy parser and the arc labeller, if the model has
-// one; the tree is left in sc.st.
+// parse runs the greedy parser; the tree is left in sc.st.
 func (p *Parser) parse(sc *scratch, words, upos, xpos []string) {
-	p.m.encode(&sc.s, words, upos, xpos)
-	p.parseSent(sc, &sc.s, words, p.m.lab != nil, p.m.lab != nil)
-}
-
-// parseSent parses the encoded sentence s, keeping the label scores of
-// every arc in sc.arcSc if record is set, and relabelling if label is.
-func (p *Parser) parseSent(sc *scratch, s *sent, words []string, record, label bool) {
 	m := p.m
-	sc.st.reset(s.n)
+	m.encode(&sc.s, words, upos, xpos)
+	sc.st.reset(len(words))
 	nl := len(m.labels)
-	if record {
-		if need := (s.n + 1) * nl; cap(sc.arcSc) < need {
-			sc.arcSc = make([]int32, need)
-		} else {
-			sc.arcSc = sc.arcSc[:need]
-		}
-	}
 	for !sc.st.terminal() {
 		if a := forced(&sc.st, m.rootLabel); a >= 0 {
 			sc.st.apply(a, nl)
 			continue
 		}
-		sc.feats = extract(s, &sc.st, sc.feats)
+		sc.feats = extract(&sc.s, &sc.st, sc.feats)
 		if cap(sc.slots) < len(sc.feats) {
 			sc.slots = make([]uint64, len(sc.feats))
 		}
 		m.score(sc.feats, sc.scores, sc.slots, sc.acc)
-		a := bestAction(&sc.st, sc.scores, nl, m.rootLabel)
-		if record && a > 0 {
-			d := sc.st.stack[len(sc.st.stack)-1]
-			from := 1
-			if a > nl {
-				from += nl
-			}
-			copy(sc.arcSc[int(d)*nl:int(d+1)*nl], sc.scores[from:from+nl])
-		}
-		sc.st.apply(a, nl)
-	}
-	if label {
-		p.relabel(sc, s, words)
+		sc.st.apply(bestAction(&sc.st, sc.scores, nl, m.rootLabel), nl)
 	}
 }
 

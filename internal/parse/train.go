@@ -23,11 +23,6 @@ type Options struct {
 	MinWordCount int       // words seen fewer times map to the unknown word (default 2)
 	Prune        float64   // drop averaged weights with |w| below this (default 0)
 	MinFeature   int       // only features seen at least this often on the oracle paths get weights (default 1: all)
-	LabelIters   int       // epochs of the arc labeller trained on the parser's trees (0: no labeller)
-	LabelPrune   float64   // the labeller's Prune
-	LabelFolds   int       // train the labeller on trees from parsers trained on the other folds (0, 1: on the final parser's own trees)
-	LabelBeta    float64   // weight of the parser's own label scores added to the labeller's (0: labeller alone)
-	FoldCache    string    // directory to keep the fold parsers in and reuse them from ("" none); a development convenience
 	Progress     io.Writer // per-epoch progress lines, nil for none
 }
 
@@ -197,11 +192,9 @@ type trainer struct {
 }
 
 type goldSent struct {
-	s                 sent
-	words, upos, xpos []string
-	src               int     // index in the training sentences
-	gh                []int32 // gold heads, root = n
-	gl                []int16
+	s  sent
+	gh []int32 // gold heads, root = n
+	gl []int16
 }
 
 // Train trains a parser on train (words with gold heads and relations, and
@@ -221,9 +214,52 @@ func Train(ctx context.Context, train, dev []conllu.Sentence, opt Options) (*Par
 	tr := &trainer{m: m, idx: make(map[uint64]int32, 1<<20), nl: len(m.labels), root: m.rootLabel, opt: opt,
 		rng: rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed)), feats: make([]uint64, 0, numFeatures),
 		score: make([]float64, m.nActions())}
-	data, lifted, liftedSents, err := encodeTrain(m, train)
-	if err != nil {
-		return nil, err
+	data := make([]goldSent, 0, len(train))
+	lifted, liftedSents := 0, 0
+	var words, upos, xpos []string
+	for _, s := range train {
+		n := len(s.Words)
+		heads := make([]int, n)
+		words, upos, xpos = words[:0], upos[:0], xpos[:0]
+		for i, w := range s.Words {
+			heads[i] = w.Head - 1
+			if w.Head < 0 || w.Head > n {
+				return nil, fmt.Errorf("sentence %s (line %d): word %d has head %d outside the sentence", s.ID, s.Line, i+1, w.Head)
+			}
+			words, upos, xpos = append(words, w.Form), append(upos, w.UPOS), append(xpos, w.XPOS)
+		}
+		ph, k := Projectivize(heads)
+		if k > 0 {
+			lifted += k
+			liftedSents++
+		}
+		var g goldSent
+		m.encode(&g.s, words, upos, xpos)
+		g.gh = make([]int32, n+1)
+		g.gl = make([]int16, n+1)
+		roots := 0
+		for i, h := range ph {
+			if h < 0 {
+				h = n
+				roots++
+			}
+			g.gh[i] = int32(h)
+			l, ok := m.labelIdx[s.Words[i].Deprel]
+			if !ok {
+				return nil, fmt.Errorf("sentence %s (line %d): unknown relation %q", s.ID, s.Line, s.Words[i].Deprel)
+			}
+			if (h == n) != (l == m.rootLabel) {
+				l = m.rootLabel
+				if h != n {
+					l, _ = m.labelIdx["dep"]
+				}
+			}
+			g.gl[i] = int16(l)
+		}
+		if roots != 1 {
+			continue // the system builds single-rooted trees only
+		}
+		data = append(data, g)
 	}
 	progress(opt.Progress, "parse: %d training sentences, %d words in vocabulary, %d labels; %d arcs lifted in %d non-projective sentences\n",
 		len(data), len(m.words), len(m.labels), lifted, liftedSents)
@@ -266,69 +302,7 @@ func Train(ctx context.Context, train, dev []conllu.Sentence, opt Options) (*Par
 		}
 		progress(opt.Progress, "%s  %s\n", line, time.Since(start).Round(time.Second))
 	}
-	if opt.LabelIters > 0 {
-		lab, err := trainLabeller(ctx, best, train, data, dev, opt)
-		if err != nil {
-			return nil, err
-		}
-		best.m.lab, best.m.labBeta = lab, float32(opt.LabelBeta)
-		best = newParser(best.m)
-	}
 	return best, nil
-}
-
-// encodeTrain encodes the training sentences with m's vocabularies and
-// their projectivized gold trees; it returns them with the number of arcs
-// lifted and of sentences with a lift. Sentences with other than one root
-// are left out.
-func encodeTrain(m *model, train []conllu.Sentence) (data []goldSent, lifted, liftedSents int, err error) {
-	data = make([]goldSent, 0, len(train))
-	var words, upos, xpos []string
-	for si, s := range train {
-		n := len(s.Words)
-		heads := make([]int, n)
-		words, upos, xpos = words[:0], upos[:0], xpos[:0]
-		for i, w := range s.Words {
-			heads[i] = w.Head - 1
-			if w.Head < 0 || w.Head > n {
-				return nil, 0, 0, fmt.Errorf("sentence %s (line %d): word %d has head %d outside the sentence", s.ID, s.Line, i+1, w.Head)
-			}
-			words, upos, xpos = append(words, w.Form), append(upos, w.UPOS), append(xpos, w.XPOS)
-		}
-		ph, k := Projectivize(heads)
-		if k > 0 {
-			lifted += k
-			liftedSents++
-		}
-		g := goldSent{words: append([]string(nil), words...), upos: append([]string(nil), upos...), xpos: append([]string(nil), xpos...), src: si}
-		m.encode(&g.s, words, upos, xpos)
-		g.gh = make([]int32, n+1)
-		g.gl = make([]int16, n+1)
-		roots := 0
-		for i, h := range ph {
-			if h < 0 {
-				h = n
-				roots++
-			}
-			g.gh[i] = int32(h)
-			l, ok := m.labelIdx[s.Words[i].Deprel]
-			if !ok {
-				return nil, 0, 0, fmt.Errorf("sentence %s (line %d): unknown relation %q", s.ID, s.Line, s.Words[i].Deprel)
-			}
-			if (h == n) != (l == m.rootLabel) {
-				l = m.rootLabel
-				if h != n {
-					l, _ = m.labelIdx["dep"]
-				}
-			}
-			g.gl[i] = int16(l)
-		}
-		if roots != 1 {
-			continue // the system builds single-rooted trees only
-		}
-		data = append(data, g)
-	}
-	return data, lifted, liftedSents, nil
 }
 
 func progress(w io.Writer, format string, args ...any) {
@@ -536,14 +510,6 @@ func (tr *trainer) sentence(g *goldSent, explore bool) (good, total int) {
 
 // compact averages the weights and builds the runtime model.
 func (tr *trainer) compact() *model {
-	m := &model{labels: tr.m.labels, words: tr.m.words, wordClass: tr.m.wordClass, xpos: tr.m.xpos, upos: tr.m.upos, lab: tr.m.lab}
-	m.weights = tr.averaged()
-	m.buildIndex()
-	return m
-}
-
-// averaged returns the averaged, quantised and pruned weights.
-func (tr *trainer) averaged() weights {
 	T := float64(tr.t)
 	maxAbs := 0.0
 	avg := func(e tentry) float64 {
@@ -575,7 +541,7 @@ func (tr *trainer) averaged() weights {
 		}
 		return 0
 	})
-	m := weights{scale: float32(scale)}
+	m := &model{labels: tr.m.labels, words: tr.m.words, wordClass: tr.m.wordClass, xpos: tr.m.xpos, upos: tr.m.upos, scale: float32(scale)}
 	m.rowOff = append(m.rowOff, 0)
 	prune := tr.opt.Prune
 	for _, x := range krs {
@@ -601,6 +567,7 @@ func (tr *trainer) averaged() weights {
 		m.keys = append(m.keys, x.k)
 		m.rowOff = append(m.rowOff, uint32(len(m.acts)))
 	}
+	m.buildIndex()
 	return m
 }
 
