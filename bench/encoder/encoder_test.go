@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/wordclass"
 )
 
 // lstm is one direction of a one-layer LSTM: W maps [x; h] to the four gates.
@@ -24,22 +26,6 @@ func newLSTM(r *rand.Rand, in, hid int) *lstm {
 
 func sigmoid(x float32) float32 { return 1 / (1 + float32(math.Exp(float64(-x)))) }
 
-func dot(a, b []float32) float32 {
-	b = b[:len(a)]
-	var s0, s1, s2, s3 float32
-	i := 0
-	for ; i+4 <= len(a); i += 4 {
-		s0 += a[i] * b[i]
-		s1 += a[i+1] * b[i+1]
-		s2 += a[i+2] * b[i+2]
-		s3 += a[i+3] * b[i+3]
-	}
-	for ; i < len(a); i++ {
-		s0 += a[i] * b[i]
-	}
-	return s0 + s1 + s2 + s3
-}
-
 // run encodes xs (one vector per word) in order (or reversed) into out.
 func (l *lstm) run(xs [][]float32, rev bool, out [][]float32, xh, gates, c []float32) {
 	n := len(xs)
@@ -54,7 +40,7 @@ func (l *lstm) run(xs [][]float32, rev bool, out [][]float32, xh, gates, c []flo
 		}
 		copy(xh[:l.in], xs[t])
 		for g := range gates {
-			gates[g] = l.b[g] + dot(xh, l.w[g*cols:(g+1)*cols])
+			gates[g] = l.b[g] + wordclass.Dot(xh, l.w[g*cols:(g+1)*cols])
 		}
 		for j := 0; j < l.hid; j++ {
 			i, f := sigmoid(gates[j]), sigmoid(gates[l.hid+j])

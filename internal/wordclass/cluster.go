@@ -141,7 +141,7 @@ func kmeans(x []float32, d int, members []int32, k, iters int, rng *rand.Rand) (
 		prev := cent[(c-1)*d : c*d]
 		var sum float64
 		for j := 0; j < m; j++ {
-			dist := 1 - dot(row(j), prev)
+			dist := 1 - Dot(row(j), prev)
 			if dist < 0 {
 				dist = 0
 			}
@@ -175,7 +175,7 @@ func kmeans(x []float32, d int, members []int32, k, iters int, rng *rand.Rand) (
 			r := row(j)
 			bc, bs := 0, float32(-2)
 			for c := 0; c < k; c++ {
-				if s := dot(r, cent[c*d:(c+1)*d]); s > bs {
+				if s := Dot(r, cent[c*d:(c+1)*d]); s > bs {
 					bc, bs = c, s
 				}
 			}
@@ -223,14 +223,16 @@ func kmeans(x []float32, d int, members []int32, k, iters int, rng *rand.Rand) (
 func nearest(v, cent []float32, d int) int {
 	bc, bs := 0, float32(-2)
 	for c := 0; c*d < len(cent); c++ {
-		if s := dot(v, cent[c*d:(c+1)*d]); s > bs {
+		if s := Dot(v, cent[c*d:(c+1)*d]); s > bs {
 			bc, bs = c, s
 		}
 	}
 	return bc
 }
 
-func dot(a, b []float32) float32 {
+// Dot is the float32 dot product of a and b[:len(a)], with four partial
+// sums; the clustering uses it, and bench/encoder measures dense layers with it.
+func Dot(a, b []float32) float32 {
 	b = b[:len(a)]
 	var s0, s1, s2, s3 float32
 	i := 0
