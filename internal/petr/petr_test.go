@@ -267,17 +267,7 @@ SAID
 		if err != nil {
 			t.Fatal(err)
 		}
-		out := buf.String()
-		for _, w := range tt.want {
-			if !strings.Contains(out, w) {
-				t.Errorf("%s: output lacks %q:\n%s", tt.name, w, out)
-			}
-		}
-		for _, w := range tt.not {
-			if strings.Contains(out, w) {
-				t.Errorf("%s: output has %q:\n%s", tt.name, w, out)
-			}
-		}
+		checkOutput(t, tt.name, buf.String(), tt.want, tt.not)
 		if st.NullCode != 1 || st.BadCode != 1 || st.Reciprocal != 1 {
 			t.Errorf("%s: stats %+v", tt.name, st)
 		}
@@ -414,16 +404,22 @@ func TestConvertVerbsFormBlocks(t *testing.T) {
 		if _, _, err := ConvertVerbs(&buf, v, "t.verbs", VerbOptions{}); err != nil {
 			t.Fatal(err)
 		}
-		out := buf.String()
-		for _, w := range tt.want {
-			if !strings.Contains(out, w) {
-				t.Errorf("%s: output lacks %q:\n%s", tt.name, w, out)
-			}
+		checkOutput(t, tt.name, buf.String(), tt.want, tt.not)
+	}
+}
+
+// checkOutput reports every string of want that out lacks and every string
+// of not that it has.
+func checkOutput(t *testing.T, name, out string, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("%s: output lacks %q:\n%s", name, w, out)
 		}
-		for _, w := range tt.not {
-			if strings.Contains(out, w) {
-				t.Errorf("%s: output has %q:\n%s", tt.name, w, out)
-			}
+	}
+	for _, w := range not {
+		if strings.Contains(out, w) {
+			t.Errorf("%s: output has %q:\n%s", name, w, out)
 		}
 	}
 }
@@ -455,17 +451,7 @@ func TestConvertVerbsJoins(t *testing.T) {
 		if _, _, err := ConvertVerbs(&buf, v, "t.verbs", tt.opt); err != nil {
 			t.Fatal(err)
 		}
-		out := buf.String()
-		for _, w := range tt.want {
-			if !strings.Contains(out, w) {
-				t.Errorf("%s: output lacks %q:\n%s", tt.name, w, out)
-			}
-		}
-		for _, w := range tt.not {
-			if strings.Contains(out, w) {
-				t.Errorf("%s: output has %q:\n%s", tt.name, w, out)
-			}
-		}
+		checkOutput(t, tt.name, buf.String(), tt.want, tt.not)
 	}
 }
 
