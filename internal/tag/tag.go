@@ -429,13 +429,7 @@ func (t *Tagger) pass(sc *scratch, m scorer, rev bool, first []uint16, out []uin
 			out[i] = uint16(c)
 			continue
 		}
-		t1, t2 := none, none
-		if j := i + d; j >= 0 && j < n {
-			t1 = out[j]
-		}
-		if j := i + 2*d; j >= 0 && j < n {
-			t2 = out[j]
-		}
+		t1, t2 := decoded(out, i, d, none)
 		sc.keys = passFeatures(sc.keys[:0], sc.words, i, rev, t1, t2, first, none)
 		for j := range sc.scores {
 			sc.scores[j] = 0
@@ -449,6 +443,20 @@ func (t *Tagger) pass(sc *scratch, m scorer, rev bool, first []uint16, out []uin
 		}
 	}
 	return out
+}
+
+// decoded returns the tags already decoded one and two words back from i
+// (d is the step back: -1 left to right, +1 right to left), none outside
+// the sentence.
+func decoded(out []uint16, i, d int, none uint16) (t1, t2 uint16) {
+	t1, t2 = none, none
+	if j := i + d; j >= 0 && j < len(out) {
+		t1 = out[j]
+	}
+	if j := i + 2*d; j >= 0 && j < len(out) {
+		t2 = out[j]
+	}
+	return t1, t2
 }
 
 // statics hashes the static features of every word that the tag
@@ -487,13 +495,7 @@ func (t *Tagger) passModel(sc *scratch, m *ap.Model, rev bool, first []uint16, o
 			out[i] = uint16(c)
 			continue
 		}
-		t1, t2 := none, none
-		if j := i + d; j >= 0 && j < n {
-			t1 = out[j]
-		}
-		if j := i + 2*d; j >= 0 && j < n {
-			t2 = out[j]
-		}
+		t1, t2 := decoded(out, i, d, none)
 		sc.keys = tagFeatures(sc.keys[:0], sc.words, i, t1, t2, rev)
 		if first != nil {
 			sc.keys = firstFeatures(sc.keys, sc.words, i, t1, first, none)

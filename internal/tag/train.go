@@ -292,13 +292,7 @@ func (t *Tagger) trainPass(ctx context.Context, cfg TrainConfig, data []example,
 					pred[i] = c
 					continue
 				}
-				t1, t2 := none, none
-				if j := i + d; j >= 0 && j < n {
-					t1 = pred[j]
-				}
-				if j := i + 2*d; j >= 0 && j < n {
-					t2 = pred[j]
-				}
+				t1, t2 := decoded(pred, i, d, none)
 				keys = passFeatures(keys[:0], e.words, i, rev, t1, t2, ft, none)
 				for j := range scores {
 					scores[j] = 0
