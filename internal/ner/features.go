@@ -66,16 +66,7 @@ func (s *sent) build(words, upos, xpos []string, g *Gazetteer, cases map[string]
 		}
 		l := uint8(min(3, j-i))
 		for k := i; k < j; k++ {
-			pos := uint8(1)
-			switch {
-			case j-i == 1:
-				pos = 3
-			case k == i:
-				pos = 0
-			case k == j-1:
-				pos = 2
-			}
-			s.run[k] = l*4 + pos
+			s.run[k] = l*4 + runPos(k, i, j)
 		}
 		i = j
 	}

@@ -129,6 +129,20 @@ func (s *sent) buildRuns() {
 	}
 }
 
+// runPos is word k's place in the run of words [a, b): 0 first, 1 inside,
+// 2 last, 3 the only word.
+func runPos(k, a, b int) uint8 {
+	switch {
+	case b-a == 1:
+		return 3
+	case k == a:
+		return 0
+	case k == b-1:
+		return 2
+	}
+	return 1
+}
+
 // spanFeatures appends the run features of word i.
 func (s *sent) spanFeatures(keys []uint32, i int, c byte) []uint32 {
 	a, b := int(s.rs[i]), int(s.re[i])
@@ -136,17 +150,7 @@ func (s *sent) spanFeatures(keys []uint32, i int, c byte) []uint32 {
 		return keys
 	}
 	head := s.at(b - 1)
-	var pos uint64
-	switch {
-	case b-a == 1:
-		pos = 3
-	case i == a:
-		pos = 0
-	case i == b-1:
-		pos = 2
-	default:
-		pos = 1
-	}
+	pos := uint64(runPos(i, a, b))
 	ln := uint64(min(b-a, 5))
 	keys = append(keys,
 		k2(70, head.Lower, pos),
